@@ -1,0 +1,69 @@
+#include "corpus/workspace.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "corpus/error.h"
+#include "tests/test_support.h"
+
+namespace tandem {
+namespace {
+
+TEST(Workspace, NewWorkspaceIsAtCurrentSchemaVersion) {
+  Workspace ws(":memory:");
+  EXPECT_EQ(ws.schema_version(), Workspace::current_schema_version());
+  EXPECT_GE(Workspace::current_schema_version(), 1);
+}
+
+TEST(Workspace, ReopeningKeepsDataAndVersion) {
+  testing::TempDir dir;
+  auto path = (dir / "w.db").string();
+  {
+    Workspace ws(path);
+    ws.db().exec(
+        "INSERT INTO documents (path, content_hash, lang, lang_confidence, encoding, added_at)"
+        " VALUES ('a.txt', 'h1', 'fr', 0.9, 'UTF-8', '2026-01-01T00:00:00Z')");
+  }
+  Workspace again(path);
+  Statement count(again.db(), "SELECT count(*) FROM documents");
+  ASSERT_TRUE(count.step());
+  EXPECT_EQ(count.column_int(0), 1);
+  EXPECT_EQ(again.schema_version(), Workspace::current_schema_version());
+}
+
+TEST(Workspace, UsesWalAndForeignKeys) {
+  testing::TempDir dir;
+  Workspace ws((dir / "w.db").string());
+  Statement mode(ws.db(), "PRAGMA journal_mode");
+  ASSERT_TRUE(mode.step());
+  EXPECT_EQ(mode.column_text(0), "wal");
+  Statement fk(ws.db(), "PRAGMA foreign_keys");
+  ASSERT_TRUE(fk.step());
+  EXPECT_EQ(fk.column_int(0), 1);
+}
+
+TEST(Workspace, RefusesSchemaFromTheFuture) {
+  testing::TempDir dir;
+  auto path = (dir / "w.db").string();
+  {
+    Database db(path);
+    db.exec("PRAGMA user_version = 999");
+  }
+  EXPECT_THROW(Workspace{path}, Error);
+}
+
+TEST(Workspace, RefusesAFileThatIsNotADatabase) {
+  testing::TempDir dir;
+  auto path = dir / "notes.txt";
+  testing::write_file(path, std::string(4096, 'x'));
+  EXPECT_THROW(Workspace{path.string()}, Error);
+}
+
+TEST(Workspace, TimestampsAreIso8601Utc) {
+  EXPECT_TRUE(std::regex_match(utc_now_iso8601(),
+                               std::regex(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)")));
+}
+
+}  // namespace
+}  // namespace tandem

@@ -1,0 +1,53 @@
+// A French↔English word lexicon: what the aligner, the miner and the term pairer consult to
+// know that two words may translate each other.
+//
+// Entries come from FreeDict (the dictd files of the Debian packages dict-freedict-fra-eng and
+// dict-freedict-eng-fra, read directly), from user dictionaries (TSV: fr<TAB>en[<TAB>weight]),
+// from the workspace glossary, and from what Tandem learns on the user's own material.
+// Words are stored by their matching key (tandem::fold_key: lower case, no accents), so lookups
+// must fold the same way. Weights are in (0, 1]: 1 for a dictionary entry, a probability-like
+// confidence for learned ones.
+//
+// Thread-safety: const methods may be called from several threads once loading is done.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "corpus/language.h"
+
+namespace tandem {
+
+struct Translation {
+  std::string word;  // folded key in the other language
+  float weight = 1.0f;
+};
+
+class Lexicon {
+ public:
+  // Adds (or strengthens to the larger weight) the pair; both sides are folded here.
+  void add(std::string_view fr, std::string_view en, float weight = 1.0f);
+
+  // Translations of a folded key from `from` into the other language; empty if none.
+  const std::vector<Translation>& translations(Lang from, std::string_view key) const;
+
+  std::size_t entry_count() const { return entries_; }
+
+  // Reads a FreeDict dictd pair (NAME.index + NAME.dict.dz) whose headwords are in `source`.
+  void load_freedict(const std::string& index_path, const std::string& dict_dz_path, Lang source);
+  // Both Debian FreeDict fr↔en dictionaries from /usr/share/dictd; throws tandem::Error naming
+  // the missing file when a package is not installed.
+  void load_installed_freedict();
+  // A user dictionary: UTF-8 lines fr<TAB>en[<TAB>weight]; '#' starts a comment line. Errors
+  // name the file and line.
+  void load_tsv(const std::string& path);
+
+ private:
+  std::unordered_map<std::string, std::vector<Translation>> fr_to_en_;
+  std::unordered_map<std::string, std::vector<Translation>> en_to_fr_;
+  std::size_t entries_ = 0;
+};
+
+}  // namespace tandem
