@@ -1,10 +1,19 @@
 // Reading a text file into UTF-8, whatever encoding it came in.
 //
-// Accepted: UTF-8 with or without BOM; UTF-16 LE/BE with BOM; legacy 8-bit text
-// (Windows-1252 / ISO-8859-1), recognised with ICU's charset detector and converted, with a
-// warning. Refused with tandem::Error naming the file: a missing or unreadable file, an empty
-// file, a binary file, and (unless `replace_invalid` is set) invalid UTF-8, reported with the
-// byte offset of the first bad sequence.
+// Accepted: UTF-8 with or without BOM; UTF-16 LE/BE and UTF-32 LE/BE with BOM; UTF-16 without
+// BOM when the pattern of zero bytes is unmistakable (with a warning); legacy 8-bit text
+// (Windows-1252 / ISO-8859-1), recognised with ICU's charset detector and converted with a
+// warning — only for bytes that are not UTF-8, carry few well-formed multi-byte sequences (else
+// it is damaged UTF-8) and almost no control characters. Line breaks come out as LF (CRLF and
+// CR converted).
+//
+// Refused with tandem::Error whose Location names the file (Error::describe() prints it):
+// a missing or unreadable file or a directory; an empty file (0 bytes, or only white space
+// and BOM); a binary file (a NUL byte outside UTF-16/32, at its byte offset, or more than 10%
+// control characters); and, unless `replace_invalid` is set, invalid UTF-8 (or UTF-16/32),
+// reported with the byte offset of the first bad sequence (Location::at_byte) and its bytes.
+//
+// Thread-safety: both functions are safe to call from any thread.
 #pragma once
 
 #include <string>

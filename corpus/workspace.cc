@@ -30,7 +30,8 @@ CREATE TABLE documents (
 CREATE TABLE document_metadata (
   document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   key         TEXT NOT NULL,
-  value       TEXT NOT NULL
+  value       TEXT NOT NULL,              -- as written
+  normalized  TEXT NOT NULL DEFAULT ''    -- dates as 2023-05-22 / 2023-05 when readable
 );
 CREATE INDEX document_metadata_by_document ON document_metadata(document_id);
 CREATE TABLE sentences (

@@ -23,6 +23,7 @@ struct Context {
 };
 
 void add_segment_command(CLI::App& app, Context& context);
+void add_detect_command(CLI::App& app, Context& context);
 void add_corpus_command(CLI::App& app, Context& context);
 
 }  // namespace tandem::cli

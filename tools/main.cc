@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   app.fallthrough();
 
   cli::add_segment_command(app, context);
+  cli::add_detect_command(app, context);
   cli::add_corpus_command(app, context);
 
   try {
