@@ -25,5 +25,12 @@ struct Context {
 void add_segment_command(CLI::App& app, Context& context);
 void add_detect_command(CLI::App& app, Context& context);
 void add_corpus_command(CLI::App& app, Context& context);
+void add_mine_command(CLI::App& app, Context& context);
+void add_align_command(CLI::App& app, Context& context);
+void add_related_command(CLI::App& app, Context& context);
+void add_terms_command(CLI::App& app, Context& context);
+void add_glossary_command(CLI::App& app, Context& context);
+void add_align_files_command(CLI::App& app, Context& context);
+void add_tm_command(CLI::App& app, Context& context);
 
 }  // namespace tandem::cli

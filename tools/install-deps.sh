@@ -6,7 +6,8 @@ set -euo pipefail
 build_packages=(
   g++ cmake ninja-build pkg-config
   libicu-dev libsqlite3-dev libpugixml-dev libfmt-dev libcli11-dev nlohmann-json3-dev
-  libstemmer-dev libexttextcat-dev libexttextcat-data
+  libstemmer-dev libexttextcat-dev libexttextcat-data libxml2-dev
+  zlib1g-dev  # FreeDict's .dict.dz is dictzip, i.e. gzip
   dict-freedict-fra-eng dict-freedict-eng-fra
 )
 test_packages=(

@@ -1,0 +1,526 @@
+#include "glossary/candidate_extractor.h"
+
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+
+namespace tandem {
+namespace {
+
+// Folded keys (lower case, no accents, ' for apostrophes): "à" is "a", "été" is "ete".
+constexpr std::array kFrenchFunctionWords = {
+    "a",          "ai",          "ainsi",       "alors",      "apres",      "au",
+    "aucun",      "aucune",      "aujourd'hui", "auquel",     "aussi",      "autre",
+    "autres",     "aux",         "auxquels",    "auxquelles", "avait",      "avant",
+    "avec",       "avoir",       "bien",        "c'",         "ca",         "car",
+    "ce",         "ceci",        "cela",        "celle",      "celles",     "celui",
+    "cependant",  "certain",     "certaine",    "certaines",  "certains",   "ces",
+    "cet",        "cette",       "ceux",        "chacun",     "chaque",     "chez",
+    "comme",      "comment",     "contre",      "d'",         "dans",       "de",
+    "deja",       "depuis",      "des",         "deux",       "doit",       "doivent",
+    "donc",       "dont",        "du",          "duquel",     "elle",       "elles",
+    "en",         "encore",      "enfin",       "entre",      "environ",    "est",
+    "et",         "etaient",     "etait",       "etant",      "ete",        "etre",
+    "eux",        "fait",        "faire",       "font",       "grace",      "il",
+    "ils",        "j'",          "je",          "jusqu'",     "jusque",     "l'",
+    "la",         "laquelle",    "le",          "lequel",     "les",        "lesquelles",
+    "lesquels",   "leur",        "leurs",       "lors",       "lorsqu'",    "lorsque",
+    "lui",        "m'",          "ma",          "mais",       "me",         "meme",
+    "memes",      "mes",         "moins",       "mon",        "n'",         "ne",
+    "ni",         "non",         "nos",         "notamment",  "notre",      "nous",
+    "on",         "ont",         "or",          "ou",         "par",        "parce",
+    "parmi",      "pas",         "pendant",     "peu",        "peut",       "peuvent",
+    "plus",       "plusieurs",   "pour",        "pourquoi",   "pourrait",   "puis",
+    "puisqu'",    "puisque",     "qu'",         "quand",      "que",        "quel",
+    "quelle",     "quelles",     "quels",       "quelque",    "quelques",   "qui",
+    "quoi",       "s'",          "sa",          "sans",       "se",         "selon",
+    "ses",        "si",          "sien",        "soit",       "son",        "sont",
+    "sous",       "souvent",     "sur",         "t'",         "ta",         "tandis",
+    "te",         "tel",         "telle",       "telles",     "tels",       "tes",
+    "toujours",   "tous",        "tout",        "toute",      "toutes",     "tres",
+    "trois",      "un",          "une",         "unes",       "uns",        "va",
+    "vers",       "via",         "voire",       "vos",        "votre",      "vous",
+    "y",          "egalement",   "ici",         "la-bas",     "etc",        "sera",
+    "seront",     "serait",      "seraient",    "avaient",    "aura",       "auront",
+    "aurait",     "permet",      "permettent",  "permettre",  "peuvent",    "pouvant",
+    "devrait",    "devraient",   "afin",        "toutefois",  "ainsi",      "dire",
+    "dit",        "celui-ci",    "celle-ci",    "ceux-ci",    "celles-ci",  "c'est-a-dire",
+    "lui-meme",   "elle-meme",   "eux-memes",   "quant",      "vis-a-vis",  "tant",
+    "tres",       "trop",        "beaucoup",    "nombreux",   "nombreuses", "different",
+    "differents", "differentes", "premier",     "premiere",   "second",     "seconde",
+    "cas",        "fois",        "exemple",     "facon",      "maniere",    "lieu",
+    "partir",     "sein",        "travers",     "aupres",     "lorsqu",     "jusqu",
+    "qu",         "quatre",      "cinq",        "six",        "sept",       "huit",
+    "neuf",       "dix",         "cent",        "mille",      "ans",        "annee",
+    "annees",     "an",          "vue",
+};
+
+constexpr std::array kEnglishFunctionWords = {
+    "a",
+    "about",
+    "above",
+    "according",
+    "across",
+    "after",
+    "again",
+    "against",
+    "all",
+    "almost",
+    "along",
+    "already",
+    "also",
+    "although",
+    "always",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "cannot",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "done",
+    "down",
+    "due",
+    "during",
+    "e.g.",
+    "each",
+    "either",
+    "else",
+    "etc",
+    "even",
+    "ever",
+    "every",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "him",
+    "his",
+    "how",
+    "however",
+    "i",
+    "i.e.",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "least",
+    "less",
+    "many",
+    "may",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "often",
+    "on",
+    "once",
+    "one",
+    "only",
+    "onto",
+    "or",
+    "other",
+    "others",
+    "otherwise",
+    "our",
+    "out",
+    "over",
+    "own",
+    "per",
+    "rather",
+    "same",
+    "several",
+    "shall",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "thereby",
+    "therefore",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "throughout",
+    "thus",
+    "to",
+    "too",
+    "toward",
+    "towards",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "under",
+    "until",
+    "up",
+    "upon",
+    "us",
+    "very",
+    "via",
+    "was",
+    "we",
+    "well",
+    "were",
+    "what",
+    "whatever",
+    "when",
+    "where",
+    "whereas",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "'s",
+    "'",
+    "use",
+    "used",
+    "uses",
+    "using",
+    "make",
+    "made",
+    "makes",
+    "making",
+    "given",
+    "give",
+    "gives",
+    "take",
+    "taken",
+    "takes",
+    "get",
+    "gets",
+    "got",
+    "see",
+    "seen",
+    "shown",
+    "show",
+    "shows",
+    "based",
+    "called",
+    "known",
+    "including",
+    "include",
+    "includes",
+    "included",
+    "allow",
+    "allows",
+    "allowed",
+    "become",
+    "becomes",
+    "became",
+    "find",
+    "found",
+    "need",
+    "needs",
+    "needed",
+    "like",
+    "first",
+    "second",
+    "third",
+    "last",
+    "next",
+    "different",
+    "various",
+    "certain",
+    "possible",
+    "important",
+    "good",
+    "better",
+    "best",
+    "example",
+    "case",
+    "cases",
+    "way",
+    "ways",
+    "year",
+    "years",
+    "also",
+    "able",
+    "still",
+    "whilst",
+    "describe",
+    "described",
+    "consider",
+    "considered",
+    "provide",
+    "provides",
+    "provided",
+    "require",
+    "required",
+    "requires",
+    "result",
+    "results",
+    "following",
+    "follows",
+    "respectively",
+    "particular",
+    "particularly",
+    "general",
+    "generally",
+    "usually",
+    "typically",
+    "approximately",
+    "mainly",
+    "e.g",
+    "i.e",
+    "fig",
+    "figure",
+    "table",
+    "section",
+    "chapter",
+    "hence",
+    "thereof",
+};
+
+constexpr std::array kFrenchLinkingWords = {"de", "du",  "des", "d'",   "a",
+                                            "au", "aux", "en",  "pour", "sur"};
+constexpr std::array kFrenchArticles = {"la", "le", "les", "l'"};
+constexpr std::array kEnglishLinkingWords = {"of", "and"};
+
+// Words after which the next word is nearly always a verb.
+constexpr std::array kFrenchVerbCues = {"se",    "s'", "ne",   "n'",   "il", "ils", "elle",
+                                        "elles", "on", "nous", "vous", "je", "j'",  "qui"};
+constexpr std::array kEnglishVerbCues = {"to",    "has",   "have",   "had", "will",  "would",
+                                         "can",   "could", "should", "may", "might", "must",
+                                         "shall", "does",  "did",    "do",  "he",    "she",
+                                         "they",  "we",    "i",      "who", "not"};
+
+template <std::size_t N>
+bool contains(const std::array<const char*, N>& words, std::string_view key) {
+  return std::any_of(words.begin(), words.end(), [&](const char* w) { return key == w; });
+}
+
+enum class Role { Boundary, Link, Article, Content };
+
+Role role_of(Lang lang, const Token& token) {
+  if (token.kind != TokenKind::Word) return Role::Boundary;
+  if (lang == Lang::fr && contains(kFrenchArticles, token.key)) return Role::Article;
+  // "a" (has) folds like "à" (to): only the preposition links the words of a term.
+  if (lang == Lang::fr && token.key == "a" && token.text != "à" && token.text != "À")
+    return Role::Boundary;
+  if (is_linking_word(lang, token.key)) return Role::Link;
+  if (is_function_word(lang, token.key)) return Role::Boundary;
+  // Single letters, apostrophe leftovers and formula symbols (ϕ, λr, cl) are not words of a
+  // term; short acronyms written in capitals (EU, UK) are.
+  if (token.key.find_first_not_of("'-.") == std::string::npos) return Role::Boundary;
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(token.text);
+  if (text.countChar32() < 2) return Role::Boundary;
+  bool greek = false;
+  for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1))
+    greek = greek || ublock_getCode(text.char32At(i)) == UBLOCK_GREEK;
+  if (greek) return Role::Boundary;
+  if (text.countChar32() == 2 && text != icu::UnicodeString(text).toUpper()) return Role::Boundary;
+  // A number glued to nothing alphabetic ("2010-2020") is not a term word either.
+  if (token.key.find_first_not_of("0123456789-.,/") == std::string::npos) return Role::Boundary;
+  return Role::Content;
+}
+
+// English terms are noun phrases: they do not end in a past participle ("assumed") or an adverb
+// ("aerodynamically" is one of the rare exceptions we give up).
+bool can_end_term(Lang lang, std::string_view key) {
+  if (lang != Lang::en || key.size() < 5) return true;
+  return !(key.ends_with("ed") || key.ends_with("ly"));
+}
+
+std::string collapse_spaces(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+bool starts_upper(std::string_view text) {
+  if (text.empty()) return false;
+  UChar32 c = icu::UnicodeString::fromUTF8(text.substr(0, std::min<std::size_t>(4, text.size())))
+                  .char32At(0);
+  return u_isupper(c);
+}
+
+}  // namespace
+
+bool is_function_word(Lang lang, std::string_view key) {
+  return lang == Lang::fr ? contains(kFrenchFunctionWords, key)
+                          : contains(kEnglishFunctionWords, key);
+}
+
+bool is_linking_word(Lang lang, std::string_view key) {
+  return lang == Lang::fr ? contains(kFrenchLinkingWords, key)
+                          : contains(kEnglishLinkingWords, key);
+}
+
+std::string lower_case(std::string_view text) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+      .toLower(icu::Locale::getRoot())
+      .toUTF8String(out);
+  return out;
+}
+
+CandidateExtractor::CandidateExtractor(Lang lang, CandidateOptions options)
+    : lang_(lang), options_(options), tokenizer_(lang) {}
+
+void CandidateExtractor::add_document(std::string_view text, std::int64_t document) {
+  while (!text.empty()) {
+    auto end = text.find('\n');
+    add_sentence(text.substr(0, end), document);
+    text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+  }
+}
+
+double CandidateExtractor::verb_share(std::string_view stem) const {
+  auto it = verb_contexts_.find(std::string(stem));
+  if (it == verb_contexts_.end()) return 0;
+  return it->second / std::max(1.0, static_cast<double>(stem_frequency(stem)));
+}
+
+std::uint32_t CandidateExtractor::stem_frequency(std::string_view stem) const {
+  auto it = stem_frequency_.find(std::string(stem));
+  return it == stem_frequency_.end() ? 0 : it->second;
+}
+
+std::vector<std::size_t> CandidateExtractor::add_sentence(std::string_view text,
+                                                          std::int64_t document,
+                                                          std::int64_t sentence_id) {
+  std::vector<std::size_t> found;
+  if (document != last_document_) {
+    ++documents_seen_;
+    last_document_ = document;
+  }
+  std::vector<Token> tokens = tokenizer_.tokenize(text);
+  std::vector<Role> roles;
+  roles.reserve(tokens.size());
+  for (const Token& t : tokens) roles.push_back(role_of(lang_, t));
+  // An article is a linking word only right after de/à ("production de l'électricité").
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (roles[i] != Role::Article) continue;
+    bool after_link = i > 0 && roles[i - 1] == Role::Link &&
+                      (tokens[i - 1].key == "de" || tokens[i - 1].key == "a");
+    roles[i] = after_link ? Role::Link : Role::Boundary;
+  }
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (roles[i] != Role::Content) continue;
+    stem_frequency_[tokens[i].stem]++;
+    ++content_words_;
+    if (i > 0 && (lang_ == Lang::fr ? contains(kFrenchVerbCues, tokens[i - 1].key)
+                                    : contains(kEnglishVerbCues, tokens[i - 1].key)))
+      verb_contexts_[tokens[i].stem]++;
+    std::size_t links_in_a_row = 0;
+    for (std::size_t j = i; j < tokens.size() && j < i + options_.max_tokens; ++j) {
+      if (roles[j] == Role::Boundary) break;
+      if (roles[j] == Role::Link) {
+        if (++links_in_a_row > 2) break;
+        continue;
+      }
+      links_in_a_row = 0;
+      if (!can_end_term(lang_, tokens[j].key)) continue;
+      std::string term = lower_case(
+          collapse_spaces(text.substr(tokens[i].begin, tokens[j].end - tokens[i].begin)));
+      auto [it, inserted] = index_.try_emplace(term, candidates_.size());
+      if (inserted) {
+        Candidate c;
+        c.term = term;
+        c.token_count = j - i + 1;
+        for (std::size_t k = i; k <= j; ++k) {
+          c.keys.push_back(tokens[k].key);
+          if (roles[k] != Role::Content) continue;
+          c.stems.push_back(tokens[k].stem);
+          c.words.push_back(tokens[k].key);
+        }
+        c.example_document = document;
+        c.example_sentence = sentence_id;
+        c.example_text = std::string(text);
+        candidates_.push_back(std::move(c));
+      }
+      Candidate& c = candidates_[it->second];
+      if (std::find(found.begin(), found.end(), it->second) == found.end())
+        found.push_back(it->second);
+      ++c.frequency;
+      if (starts_upper(tokens[i].text)) ++c.capitalised;
+      if (std::find(c.documents.begin(), c.documents.end(), document) == c.documents.end())
+        c.documents.push_back(document);
+    }
+  }
+  return found;
+}
+
+}  // namespace tandem

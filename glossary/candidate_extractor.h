@@ -1,0 +1,90 @@
+// Term candidates without a part-of-speech tagger: word sequences between punctuation and
+// function words, as a terminologist would underline them.
+//
+// A candidate is one to `max_tokens` tokens that starts and ends with a content word (not a
+// function word, not a bare number, at least two characters), never crosses punctuation, and may
+// hold inside it only the linking words terms use: French de/du/des/d'/à/au/aux/en/pour/sur (and
+// an article right after de/à: "production de l'électricité"), English of/and. Elided
+// articles split off by the tokenizer ("l'éolienne") are boundaries, so the candidate is
+// "éolienne". A candidate is identified by its surface form lowercased, as written
+// ("étude d'impact"), the convention of the ACTER gold lists.
+//
+// The extractor also counts every content word by stem: termhood needs them for specificity and
+// association.
+//
+// Thread-safety: not thread-safe (owns a Tokenizer); one per thread.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "corpus/language.h"
+#include "corpus/tokenizer.h"
+
+namespace tandem {
+
+struct Candidate {
+  std::string term;                     // lowercased surface form, single spaces
+  std::vector<std::string> stems;       // stems of its content words, in order
+  std::vector<std::string> words;       // folded keys of its content words, in order
+  std::vector<std::string> keys;        // folded keys of all its tokens, in order
+  std::size_t token_count = 0;          // tokens including inner linking words
+  std::uint32_t frequency = 0;          // occurrences in the corpus
+  std::vector<std::int64_t> documents;  // distinct documents it occurs in, in first-seen order
+  std::int64_t example_document = -1;   // first occurrence
+  std::int64_t example_sentence = -1;   // caller's sentence id of the first occurrence
+  std::string example_text;             // that sentence's text
+  std::uint32_t capitalised = 0;        // occurrences whose first letter is upper case
+};
+
+struct CandidateOptions {
+  std::size_t max_tokens = 5;
+};
+
+class CandidateExtractor {
+ public:
+  explicit CandidateExtractor(Lang lang, CandidateOptions options = {});
+
+  // Adds one sentence (or paragraph: candidates never cross punctuation) of `document`.
+  // `sentence_id` is the caller's id, kept for the first occurrence of each candidate.
+  // Returns the candidates found in it (indices into candidates(), each once).
+  std::vector<std::size_t> add_sentence(std::string_view text, std::int64_t document,
+                                        std::int64_t sentence_id = -1);
+
+  // Adds a whole text of `document`, line by line.
+  void add_document(std::string_view text, std::int64_t document);
+
+  const std::vector<Candidate>& candidates() const { return candidates_; }
+  // Occurrences of a content-word stem, and of all content words.
+  std::uint32_t stem_frequency(std::string_view stem) const;
+  std::uint64_t content_words() const { return content_words_; }
+  // Share of a stem's occurrences right after a subject pronoun, auxiliary, modal or "to"/"se":
+  // how often the corpus itself uses the word as a verb (no tagger needed).
+  double verb_share(std::string_view stem) const;
+  std::size_t document_count() const { return documents_seen_; }
+  Lang lang() const { return lang_; }
+
+ private:
+  Lang lang_;
+  CandidateOptions options_;
+  Tokenizer tokenizer_;
+  std::vector<Candidate> candidates_;
+  std::unordered_map<std::string, std::size_t> index_;  // term → position in candidates_
+  std::unordered_map<std::string, std::uint32_t> stem_frequency_;
+  std::unordered_map<std::string, std::uint32_t> verb_contexts_;
+  std::uint64_t content_words_ = 0;
+  std::size_t documents_seen_ = 0;
+  std::int64_t last_document_ = -1;
+};
+
+// Function words of a language (folded keys): never the first or last word of a term.
+bool is_function_word(Lang lang, std::string_view key);
+// The function words allowed inside a term ("de", "of", ...).
+bool is_linking_word(Lang lang, std::string_view key);
+// Lower case of UTF-8 text by Unicode rules ("ÉOLIENNE" → "éolienne").
+std::string lower_case(std::string_view text);
+
+}  // namespace tandem

@@ -1,0 +1,38 @@
+// `tandem glossary extract`: fills the term base with proposed entries from the workspace.
+//
+// Reads the corpus (documents and sentences tables) and ranks each language's term candidates
+// (glossary/termhood.h); reads the translation memory (tm/tm_store.h; rejected units left out)
+// and pairs French and English terms over its units (glossary/term_pairer.h). Each pair becomes
+// a bilingual proposed concept with its score, frequency and example units; the best monolingual
+// terms left unpaired become one-language proposals, so a person can add the translation.
+// Earlier extracted proposals are replaced; approved and hand-made entries are never touched.
+//
+// Thread-safety: none; uses the caller's connection.
+#pragma once
+
+#include <cstddef>
+
+#include "corpus/database.h"
+#include "tm/lexicon.h"
+
+namespace tandem {
+
+struct ExtractOptions {
+  std::size_t max_monolingual = 200;  // per language, best first
+  double min_pair_score = 0.55;
+};
+
+struct ExtractReport {
+  std::size_t removed = 0;   // earlier proposals replaced
+  std::size_t fr_terms = 0;  // ranked candidates above the termhood cut
+  std::size_t en_terms = 0;
+  std::size_t units = 0;        // translation units read
+  std::size_t pairs = 0;        // bilingual proposals added
+  std::size_t monolingual = 0;  // one-language proposals added
+};
+
+// `lexicon` may be null. Runs in one transaction.
+ExtractReport extract_glossary(Database& db, const Lexicon* lexicon,
+                               const ExtractOptions& options = {});
+
+}  // namespace tandem

@@ -1,0 +1,355 @@
+#include "glossary/term_pairer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "corpus/tokenizer.h"
+#include "glossary/candidate_extractor.h"
+#include "tm/cognates.h"
+
+namespace tandem {
+
+struct TermPairer::Cache {
+  Tokenizer fr{Lang::fr};
+  Tokenizer en{Lang::en};
+  std::unordered_map<std::string, std::string> fr_stems, en_stems;
+  std::unordered_map<std::string, double> evidence;  // "fr_key\ten_key" → static evidence
+  // Word co-occurrence over units, by stem.
+  std::unordered_map<std::string, std::uint32_t> fr_units, en_units;
+  std::unordered_map<std::string, std::uint32_t> together;  // "fr_stem\ten_stem"
+};
+
+namespace {
+
+constexpr double kResidualEvidence = 0.6;
+constexpr double kProminence = 0.15;
+
+// French puts the head first and English last ("matériel militaire" ↔ "military equipment",
+// "énergie éolienne" ↔ "wind energy"): an unexplained word pairs with the one in the mirrored
+// position only.
+bool mirrored(std::size_t f, std::size_t nf, std::size_t e, std::size_t ne) {
+  if (nf == ne) return f + e == nf - 1;
+  return (f == 0 && e == ne - 1) || (f == nf - 1 && e == 0);
+}
+
+// How well two terms translate each other word by word, in [0, 1]: every word of each side
+// by its best translation on the other side (`evidence(a, b)` for French word a, English b),
+// word order free.
+template <typename Evidence>
+double compositional_score(std::size_t nf, std::size_t ne, Evidence evidence) {
+  std::vector<double> best_e(ne, 0.0);
+  double sum = 0;
+  std::size_t covered_f = 0, residual_f = 0;
+  for (std::size_t a = 0; a < nf; ++a) {
+    double best_f = 0;
+    for (std::size_t b = 0; b < ne; ++b) {
+      double w = evidence(a, b);
+      best_f = std::max(best_f, w);
+      best_e[b] = std::max(best_e[b], w);
+    }
+    sum += best_f;
+    covered_f += best_f >= 0.5;
+    if (best_f < 0.5) residual_f = a;
+  }
+  std::size_t covered = 0, residual_e = 0;
+  for (std::size_t b = 0; b < ne; ++b) {
+    sum += best_e[b];
+    covered += best_e[b] >= 0.5;
+    if (best_e[b] < 0.5) residual_e = b;
+  }
+  // Compositional translation: when two multi-word terms match everywhere but one word on each
+  // side ("matériel militaire" ↔ "military equipment"), those two words are taken as each
+  // other's translation, with less confidence than a dictionary.
+  if (nf >= 2 && ne >= 2 && covered_f + 1 == nf && covered + 1 == ne &&
+      mirrored(residual_f, nf, residual_e, ne)) {
+    sum += 2 * kResidualEvidence;
+    covered_f = nf;
+    covered = ne;
+  }
+  // A word left without any translation is strong evidence against the pair: the mean is
+  // scaled by the squared share of words that found one.
+  double share = static_cast<double>(covered + covered_f) / static_cast<double>(nf + ne);
+  return sum / static_cast<double>(nf + ne) * share * share;
+}
+
+// The lexicon is keyed by lemma; a French plural needs its singular ("turcs" → "turc").
+std::vector<std::string> french_lemma_guesses(std::string_view key) {
+  std::vector<std::string> out{std::string(key)};
+  if (key.size() > 3 && (key.ends_with("s") || key.ends_with("x")))
+    out.emplace_back(key.substr(0, key.size() - 1));
+  if (key.size() > 4 && key.ends_with("aux"))
+    out.push_back(std::string(key.substr(0, key.size() - 3)) + "al");
+  return out;
+}
+
+std::vector<std::string> english_lemma_guesses(std::string_view key) {
+  std::vector<std::string> out{std::string(key)};
+  if (key.size() > 4 && key.ends_with("ies"))
+    out.push_back(std::string(key.substr(0, key.size() - 3)) + "y");
+  if (key.size() > 3 && key.ends_with("s")) out.emplace_back(key.substr(0, key.size() - 1));
+  return out;
+}
+
+std::string joined(std::string_view a, std::string_view b) {
+  std::string k(a);
+  k += '\t';
+  k += b;
+  return k;
+}
+
+}  // namespace
+
+TermPairer::TermPairer(const Lexicon* lexicon, PairerOptions options)
+    : lexicon_(lexicon), options_(options), cache_(std::make_unique<Cache>()) {}
+TermPairer::~TermPairer() = default;
+TermPairer::TermPairer(TermPairer&&) noexcept = default;
+TermPairer& TermPairer::operator=(TermPairer&&) noexcept = default;
+
+const std::string& TermPairer::stem_of(Lang lang, const std::string& key) {
+  auto& stems = lang == Lang::fr ? cache_->fr_stems : cache_->en_stems;
+  auto [it, inserted] = stems.try_emplace(key);
+  if (inserted) {
+    auto words = (lang == Lang::fr ? cache_->fr : cache_->en).words(key);
+    it->second = words.size() == 1 ? words[0].stem : key;
+  }
+  return it->second;
+}
+
+double TermPairer::in_lexicon(std::string_view fr_key, std::string_view fr_stem,
+                              std::string_view en_key, std::string_view en_stem) {
+  if (!lexicon_) return 0;
+  // A dictionary gives lemmas; the text has inflected and derived forms ("turc" → "turk" for
+  // "Turkish"), so a translation that starts the word counts too, a little less.
+  auto matches = [this](Lang lang, const std::string& translation, std::string_view key,
+                        std::string_view stem) -> double {
+    if (translation == key) return 0.95;
+    if (stem_of(lang, translation) == stem) return 0.9;
+    if (translation.size() >= 4 && key.size() > translation.size() && key.starts_with(translation))
+      return 0.75;
+    return 0;
+  };
+  double best = 0;
+  for (const std::string& f : french_lemma_guesses(fr_key))
+    for (const Translation& t : lexicon_->translations(Lang::fr, f))
+      best = std::max(best, matches(Lang::en, t.word, en_key, en_stem));
+  for (const std::string& e : english_lemma_guesses(en_key))
+    for (const Translation& t : lexicon_->translations(Lang::en, e))
+      best = std::max(best, matches(Lang::fr, t.word, fr_key, fr_stem));
+  return best;
+}
+
+double TermPairer::word_evidence(std::string_view fr_key, std::string_view fr_stem,
+                                 std::string_view en_key, std::string_view en_stem) {
+  auto [it, inserted] = cache_->evidence.try_emplace(joined(fr_key, en_key), 0.0);
+  if (inserted) {
+    double e = 0;
+    if (fr_key == en_key) {
+      e = 1.0;
+    } else {
+      e = in_lexicon(fr_key, fr_stem, en_key, en_stem);
+      double c = cognate_similarity(fr_key, en_key);
+      if (c >= 0.7) e = std::max(e, c);
+    }
+    it->second = e;
+  }
+  double e = it->second;
+  // Co-occurrence in units, learned by pair(): only from three meetings on (fewer is chance in
+  // a small memory), and never as sure as a dictionary.
+  auto t = cache_->together.find(joined(fr_stem, en_stem));
+  if (t != cache_->together.end() && t->second >= 3) {
+    double dice = 2.0 * t->second /
+                  (cache_->fr_units[std::string(fr_stem)] + cache_->en_units[std::string(en_stem)]);
+    e = std::max(e, 0.8 * dice);
+  }
+  return e;
+}
+
+std::vector<TermPair> TermPairer::pair(std::span<const AlignedUnit> units) {
+  CandidateExtractor fr_terms(Lang::fr, {options_.max_words + 2});
+  CandidateExtractor en_terms(Lang::en, {options_.max_words + 2});
+  std::vector<std::vector<std::size_t>> fr_in(units.size()), en_in(units.size());
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    fr_in[u] = fr_terms.add_sentence(units[u].fr, static_cast<std::int64_t>(u));
+    en_in[u] = en_terms.add_sentence(units[u].en, static_cast<std::int64_t>(u));
+    // Word co-occurrence, each stem once per unit.
+    std::unordered_set<std::string> fs, es;
+    for (std::size_t i : fr_in[u])
+      if (fr_terms.candidates()[i].stems.size() == 1) fs.insert(fr_terms.candidates()[i].stems[0]);
+    for (std::size_t i : en_in[u])
+      if (en_terms.candidates()[i].stems.size() == 1) es.insert(en_terms.candidates()[i].stems[0]);
+    for (const auto& f : fs) cache_->fr_units[f]++;
+    for (const auto& e : es) cache_->en_units[e]++;
+    for (const auto& f : fs)
+      for (const auto& e : es) cache_->together[joined(f, e)]++;
+  }
+
+  const auto& fc = fr_terms.candidates();
+  const auto& ec = en_terms.candidates();
+  struct Stats {
+    double best_coverage = 0;
+    std::uint32_t together = 0;
+    std::vector<std::size_t> examples;
+  };
+  std::map<std::pair<std::size_t, std::size_t>, Stats> stats;
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    for (std::size_t fi : fr_in[u]) {
+      const Candidate& f = fc[fi];
+      if (f.stems.empty() || f.stems.size() > options_.max_words) continue;
+      for (std::size_t ei : en_in[u]) {
+        const Candidate& e = ec[ei];
+        if (e.stems.empty() || e.stems.size() > options_.max_words) continue;
+        std::size_t nf = f.stems.size(), ne = e.stems.size();
+        if (nf > ne + 1 || ne > nf + 1) continue;
+        double coverage = compositional_score(nf, ne, [&](std::size_t a, std::size_t b) {
+          return word_evidence(f.words[a], f.stems[a], e.words[b], e.stems[b]);
+        });
+        if (coverage < options_.min_score) continue;
+        Stats& s = stats[{fi, ei}];
+        s.best_coverage = std::max(s.best_coverage, coverage);
+        ++s.together;
+        if (s.examples.size() < 3) s.examples.push_back(u);
+      }
+    }
+  }
+
+  std::vector<TermPair> scored;
+  std::vector<std::pair<std::size_t, std::size_t>> ids;
+  for (const auto& [key, s] : stats) {
+    const Candidate& f = fc[key.first];
+    const Candidate& e = ec[key.second];
+    double dice = 2.0 * s.together / (f.documents.size() + e.documents.size());
+    // Longer matches carry more evidence than a lone word that happens to resemble.
+    double length = 1.0 - 0.1 / static_cast<double>(std::min(f.stems.size(), e.stems.size()));
+    double score = s.best_coverage * (0.75 + 0.25 * dice) * length;
+    if (score < options_.min_score) continue;
+    scored.push_back({f.term, e.term, score, s.together, s.examples});
+    ids.push_back(key);
+  }
+  std::vector<std::size_t> order(scored.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (scored[a].score != scored[b].score) return scored[a].score > scored[b].score;
+    if (scored[a].frequency != scored[b].frequency)
+      return scored[a].frequency > scored[b].frequency;
+    return std::tie(scored[a].fr, scored[a].en) < std::tie(scored[b].fr, scored[b].en);
+  });
+  std::unordered_set<std::size_t> fr_used, en_used;
+  std::vector<TermPair> linked;
+  for (std::size_t i : order) {
+    if (fr_used.count(ids[i].first) || en_used.count(ids[i].second)) continue;
+    fr_used.insert(ids[i].first);
+    en_used.insert(ids[i].second);
+    linked.push_back(std::move(scored[i]));
+  }
+  return linked;
+}
+
+std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTerm> fr,
+                                                  std::span<const MonolingualTerm> en,
+                                                  std::size_t per_term) {
+  // English vocabulary: each word, its stem, the terms it occurs in, and buckets by first two
+  // letters for cognate search.
+  std::unordered_map<std::string, std::string> en_stem;
+  std::unordered_map<std::string, std::vector<std::size_t>> en_terms_with;
+  std::unordered_map<std::string, std::vector<std::string>> en_by_prefix;
+  std::unordered_map<std::string, std::vector<std::string>> en_by_stem;
+  for (std::size_t i = 0; i < en.size(); ++i) {
+    for (std::size_t k = 0; k < en[i].words.size(); ++k) {
+      const std::string& w = en[i].words[k];
+      auto& terms = en_terms_with[w];
+      if (terms.empty() || terms.back() != i) terms.push_back(i);
+      if (en_stem.emplace(w, en[i].stems[k]).second) {
+        en_by_prefix[w.substr(0, 2)].push_back(w);
+        en_by_stem[en[i].stems[k]].push_back(w);
+      }
+    }
+  }
+  // Word translations of each French word into that vocabulary.
+  std::unordered_map<std::string, std::unordered_map<std::string, double>> table;
+  auto translations_of =
+      [&](const std::string& f,
+          const std::string& f_stem) -> const std::unordered_map<std::string, double>& {
+    auto [it, inserted] = table.try_emplace(f);
+    if (!inserted) return it->second;
+    auto& out = it->second;
+    auto offer = [&](const std::string& e, double w) {
+      double& slot = out[e];
+      slot = std::max(slot, w);
+    };
+    if (en_stem.count(f)) offer(f, 1.0);
+    if (lexicon_) {
+      for (const std::string& g : french_lemma_guesses(f))
+        for (const Translation& t : lexicon_->translations(Lang::fr, g)) {
+          if (en_stem.count(t.word)) offer(t.word, 0.95);
+          auto same_stem = en_by_stem.find(stem_of(Lang::en, t.word));
+          if (same_stem != en_by_stem.end())
+            for (const std::string& e : same_stem->second) offer(e, 0.9);
+        }
+    }
+    const std::string anglicized = anglicize_suffix(f);
+    for (const std::string* key : {&f, &anglicized}) {
+      auto bucket = en_by_prefix.find(key->substr(0, 2));
+      if (bucket == en_by_prefix.end()) continue;
+      for (const std::string& e : bucket->second) {
+        double w = word_evidence(f, f_stem, e, en_stem[e]);
+        if (w >= 0.5) offer(e, w);
+      }
+    }
+    return out;
+  };
+
+  // Weight ranks, to prefer translations about as prominent in their corpus as the source.
+  auto ranks = [](std::span<const MonolingualTerm> terms) {
+    std::vector<std::size_t> order(terms.size()), rank(terms.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return terms[a].weight > terms[b].weight;
+    });
+    for (std::size_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+    return rank;
+  };
+  std::vector<std::size_t> en_rank = ranks(en);
+
+  std::vector<TermPair> out;
+  for (std::size_t i = 0; i < fr.size(); ++i) {
+    const MonolingualTerm& f = fr[i];
+    std::size_t nf = f.words.size();
+    if (nf == 0 || nf > options_.max_words) continue;
+    std::vector<const std::unordered_map<std::string, double>*> per_word;
+    std::unordered_set<std::size_t> candidates;
+    for (std::size_t a = 0; a < nf; ++a) {
+      per_word.push_back(&translations_of(f.words[a], f.stems[a]));
+      for (const auto& [e, w] : *per_word.back()) {
+        auto it = en_terms_with.find(e);
+        if (it != en_terms_with.end()) candidates.insert(it->second.begin(), it->second.end());
+      }
+    }
+    std::vector<std::pair<double, std::size_t>> scored;
+    for (std::size_t j : candidates) {
+      const MonolingualTerm& e = en[j];
+      std::size_t ne = e.words.size();
+      if (ne == 0 || ne > options_.max_words || nf > ne + 1 || ne > nf + 1) continue;
+      double coverage = compositional_score(nf, ne, [&](std::size_t a, std::size_t b) {
+        auto it = per_word[a]->find(e.words[b]);
+        return it == per_word[a]->end() ? 0.0 : it->second;
+      });
+      if (coverage < options_.min_score) continue;
+      double length = 1.0 - 0.1 / static_cast<double>(std::min(nf, ne));
+      // Prominence in the English corpus only separates near-ties: at most kProminence.
+      double prominence = 1.0 - static_cast<double>(en_rank[j]) / static_cast<double>(en.size());
+      scored.push_back({coverage * length + kProminence * prominence, j});
+    }
+    std::sort(scored.begin(), scored.end(), [&](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : en[a.second].term < en[b.second].term;
+    });
+    for (std::size_t k = 0; k < scored.size() && k < per_term; ++k)
+      out.push_back({f.term, en[scored[k].second].term, std::min(1.0, scored[k].first), 0, {}});
+  }
+  return out;
+}
+
+}  // namespace tandem

@@ -1,0 +1,94 @@
+// Pairs French and English terms from aligned sentence pairs (translation units), so the
+// glossary proposes "contacts turcs" ↔ "Turkish contacts" with the units that show it.
+//
+// It takes plain (fr, en, unit id) triples, not the TM store, so any source of sentence pairs
+// will do. Both sides are cut into term candidates (glossary/candidate_extractor.h). A French
+// and an English candidate seen in the same unit are scored compositionally: every word of each
+// must find a translation among the words of the other, by
+//  - the same spelling (names, numbers, loanwords),
+//  - the FreeDict/user lexicon (tm/lexicon.h), matched on stems so plurals work,
+//  - cognates (tm/cognates.h: "militaire" ~ "military"),
+//  - co-occurrence of the two words across units (Dice), when they meet at least twice;
+// word order is free, so N de N ↔ N N and N A ↔ A N come out the same. The pair's score is that
+// coverage, raised by how consistently the two terms occur together (Dice over units). Pairs are
+// then linked one-to-one, best first (competitive linking): a term gets one translation unless
+// the evidence for another is as strong.
+//
+// Thread-safety: a TermPairer is not thread-safe (it owns tokenizers).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tm/lexicon.h"
+
+namespace tandem {
+
+struct AlignedUnit {
+  std::string_view fr;
+  std::string_view en;
+  std::int64_t unit_id = 0;
+};
+
+struct TermPair {
+  std::string fr;  // lowercased surface forms, as in the text
+  std::string en;
+  double score = 0;                   // in [0, 1]
+  std::uint32_t frequency = 0;        // units where both occur
+  std::vector<std::size_t> examples;  // indices into the input units (at most 3)
+};
+
+// A term of a monolingual (comparable) corpus, as the candidate extractor gives it.
+struct MonolingualTerm {
+  std::string term;
+  std::vector<std::string> words;  // folded keys of its content words
+  std::vector<std::string> stems;  // their stems
+  double weight = 0;               // termhood or frequency: breaks ties between translations
+};
+
+struct PairerOptions {
+  double min_score = 0.55;
+  std::size_t max_words = 4;  // content words per term
+};
+
+class TermPairer {
+ public:
+  // `lexicon` may be null (no dictionary evidence); it must outlive the pairer.
+  explicit TermPairer(const Lexicon* lexicon, PairerOptions options = {});
+  ~TermPairer();
+  TermPairer(TermPairer&&) noexcept;
+  TermPairer& operator=(TermPairer&&) noexcept;
+
+  // Pairs, best first, one-to-one.
+  std::vector<TermPair> pair(std::span<const AlignedUnit> units);
+
+  // Comparable corpora (no aligned units): for each French term, up to `per_term` English terms
+  // of the other corpus by compositional word evidence (spelling, lexicon, cognates), best
+  // first; near-ties go to the English term ranked higher in its corpus. Grouped by French term in
+  // input order. Frequency fields are 0 and examples empty.
+  std::vector<TermPair> pair_comparable(std::span<const MonolingualTerm> fr,
+                                        std::span<const MonolingualTerm> en,
+                                        std::size_t per_term = 5);
+
+  // Translation evidence in [0, 1] between a French and an English word, given as folded key
+  // and stem. Without co-occurrence counts (which pair() adds) this is the spelling, lexicon and
+  // cognate evidence alone.
+  double word_evidence(std::string_view fr_key, std::string_view fr_stem, std::string_view en_key,
+                       std::string_view en_stem);
+
+ private:
+  double in_lexicon(std::string_view fr_key, std::string_view fr_stem, std::string_view en_key,
+                    std::string_view en_stem);
+  const std::string& stem_of(Lang lang, const std::string& key);
+
+  const Lexicon* lexicon_;
+  PairerOptions options_;
+  struct Cache;
+  std::unique_ptr<Cache> cache_;
+};
+
+}  // namespace tandem

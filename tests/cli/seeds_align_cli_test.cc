@@ -1,0 +1,53 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "corpus/workspace.h"
+#include "tests/test_support.h"
+
+namespace tandem {
+namespace {
+
+// corpus add (the seeds) → align → the "contacts turcs" pair is a mined translation unit, and
+// `related` on the English article lists the French article 000 first.
+TEST(SeedsAlignCli, MinesTheTurkishContactsPairIntoTheTm) {
+  testing::TempDir dir;
+  std::string db = (dir / "ws.db").string();
+  std::vector<std::string> add = {"-q", "--db", db, "corpus", "add"};
+  for (const char* name : {"seeds/000_8fca94e8e463837d.txt", "seeds/001_28478a00887480cc.txt",
+                           "seeds/002_9e0a7987417c006f.txt", "seeds/003_ce2aef6978b8f79b.txt",
+                           "seeds/004_d110b3afd0e57c97.txt"})
+    add.push_back(testing::shared_path(name).string());
+  auto added = testing::run_tandem(add);
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+
+  auto aligned = testing::run_tandem({"-q", "--db", db, "align", "--json"});
+  ASSERT_EQ(aligned.exit_code, 0) << aligned.err;
+  auto summary = nlohmann::json::parse(aligned.out);
+  ASSERT_FALSE(summary["pairs"].empty());
+
+  Workspace workspace(db);
+  Statement units(workspace.db(),
+                  "SELECT fr, en, origin FROM tm_units WHERE fr LIKE '%contacts turcs%' AND "
+                  "en LIKE '%Turkish contacts%'");
+  ASSERT_TRUE(units.step());
+  EXPECT_EQ(units.column_string(2), "mined");
+
+  // The English article's id, then its related French documents.
+  auto list =
+      nlohmann::json::parse(testing::run_tandem({"--db", db, "corpus", "list", "--json"}).out);
+  std::int64_t english = 0, article_000 = 0;
+  for (const auto& d : list) {
+    if (d["lang"] == "en") english = d["id"];
+    if (d["path"].get<std::string>().find("000_") != std::string::npos) article_000 = d["id"];
+  }
+  auto related = testing::run_tandem(
+      {"-q", "--db", db, "related", "--doc", std::to_string(english), "--json"});
+  ASSERT_EQ(related.exit_code, 0) << related.err;
+  auto docs = nlohmann::json::parse(related.out);
+  ASSERT_FALSE(docs.empty());
+  EXPECT_EQ(docs[0]["id"], article_000);
+}
+
+}  // namespace
+}  // namespace tandem

@@ -1,0 +1,81 @@
+#include "glossary/candidate_extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace tandem {
+namespace {
+
+const Candidate* find(const CandidateExtractor& x, std::string_view term) {
+  for (const Candidate& c : x.candidates())
+    if (c.term == term) return &c;
+  return nullptr;
+}
+
+TEST(CandidateExtractorFr, SplitsElidedArticleOffTheTerm) {
+  CandidateExtractor x(Lang::fr);
+  x.add_sentence("L'éolienne du village tourne depuis mardi.", 0);
+  EXPECT_NE(find(x, "éolienne"), nullptr);
+  EXPECT_EQ(find(x, "l'éolienne"), nullptr);
+  EXPECT_EQ(find(x, "l’éolienne"), nullptr);
+}
+
+TEST(CandidateExtractorFr, KeepsLinkingPrepositionAndSurfaceForm) {
+  CandidateExtractor x(Lang::fr);
+  x.add_sentence("Le préfet exige une Étude d’impact avant le chantier.", 0);
+  ASSERT_NE(find(x, "étude d’impact"), nullptr);
+  EXPECT_EQ(find(x, "étude d’impact")->stems.size(), 2u);
+  EXPECT_EQ(find(x, "étude d’"), nullptr);  // never ends on a linking word
+}
+
+TEST(CandidateExtractorFr, AllowsArticleOnlyAfterDe) {
+  CandidateExtractor x(Lang::fr);
+  x.add_sentence("La production de l'électricité baisse la nuit.", 0);
+  EXPECT_NE(find(x, "production de l'électricité"), nullptr);
+  EXPECT_EQ(find(x, "électricité baisse la nuit"), nullptr);
+}
+
+TEST(CandidateExtractorEn, StopsAtPunctuationAndFunctionWords) {
+  CandidateExtractor x(Lang::en);
+  x.add_sentence("The Wind Turbine, the gearbox and the tower were inspected.", 7);
+  const Candidate* c = find(x, "wind turbine");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->capitalised, 1u);
+  EXPECT_EQ(c->example_document, 7);
+  EXPECT_EQ(find(x, "wind turbine gearbox"), nullptr);
+  EXPECT_EQ(find(x, "turbine the"), nullptr);
+}
+
+TEST(CandidateExtractorEn, KeepsOfInsideButNotAtTheEdges) {
+  CandidateExtractor x(Lang::en);
+  x.add_sentence("We changed the angle of attack of each blade.", 0);
+  EXPECT_NE(find(x, "angle of attack"), nullptr);
+  EXPECT_EQ(find(x, "angle of"), nullptr);
+  EXPECT_EQ(find(x, "of attack"), nullptr);
+}
+
+TEST(CandidateExtractorEn, CountsOccurrencesAndDocuments) {
+  CandidateExtractor x(Lang::en);
+  x.add_sentence("A pitch bearing failed.", 1, 10);
+  x.add_sentence("Another pitch bearing was replaced.", 1, 11);
+  x.add_sentence("Pitch bearing wear is slow.", 2, 12);
+  const Candidate* c = find(x, "pitch bearing");
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->frequency, 3u);
+  EXPECT_EQ(c->documents.size(), 2u);
+  EXPECT_EQ(c->example_sentence, 10);
+  EXPECT_EQ(x.document_count(), 2u);
+  EXPECT_EQ(x.stem_frequency(c->stems[0]), 3u);
+}
+
+TEST(CandidateExtractorEn, DropsFormulaSymbolsAndBareNumbers) {
+  CandidateExtractor x(Lang::en);
+  x.add_sentence("The power is 1500 kW when λ equals 7.", 0);
+  EXPECT_EQ(find(x, "λ"), nullptr);
+  EXPECT_EQ(find(x, "1500"), nullptr);
+  EXPECT_NE(find(x, "power"), nullptr);
+}
+
+}  // namespace
+}  // namespace tandem

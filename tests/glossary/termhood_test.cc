@@ -1,0 +1,115 @@
+#include "glossary/termhood.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+
+#include "corpus/error.h"
+#include "tests/test_support.h"
+
+namespace tandem {
+namespace {
+
+GeneralFrequencies small_table(const testing::TempDir& dir) {
+  auto path = dir / "general.txt";
+  testing::write_file(path,
+                      "__NB_CORPUS_WORDS__::option::1000000\n"
+                      "day::N::5000\nweather::N::900\nmorning::N::2000\nturbine::N::3\n");
+  return GeneralFrequencies::load(path.string(), Lang::en);
+}
+
+std::size_t rank_of(const std::vector<ScoredTerm>& ranked, std::string_view term) {
+  for (std::size_t i = 0; i < ranked.size(); ++i)
+    if (ranked[i].term == term) return i;
+  return ranked.size();
+}
+
+TEST(GeneralFrequencies, FindsInflectedFormsThroughStems) {
+  testing::TempDir dir;
+  GeneralFrequencies table = small_table(dir);
+  EXPECT_EQ(table.corpus_words(), 1000000u);
+  Tokenizer tok(Lang::en);
+  EXPECT_EQ(table.count(tok.words("mornings")[0].stem), 2000u);
+  EXPECT_EQ(table.count(tok.words("gearbox")[0].stem), 0u);
+}
+
+TEST(GeneralFrequencies, MalformedLineIsReportedWithItsLine) {
+  testing::TempDir dir;
+  auto path = dir / "bad.txt";
+  testing::write_file(path, "__NB_CORPUS_WORDS__::option::10\nday::N::5\nnight::N\n");
+  try {
+    GeneralFrequencies::load(path.string(), Lang::en);
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().line, 3u);
+  }
+}
+
+TEST(GeneralFrequencies, BundledTablesLoadForBothLanguages) {
+  for (Lang lang : {Lang::en, Lang::fr}) {
+    GeneralFrequencies table = GeneralFrequencies::load_bundled(lang);
+    Tokenizer tok(lang);
+    const char* common = lang == Lang::en ? "system" : "système";
+    EXPECT_GT(table.count(tok.words(common)[0].stem), 1000u) << to_tag(lang);
+    EXPECT_GT(table.corpus_words(), 1000000u);
+  }
+}
+
+TEST(Termhood, DomainWordsOutrankGeneralWords) {
+  testing::TempDir dir;
+  GeneralFrequencies table = small_table(dir);
+  CandidateExtractor x(Lang::en);
+  const char* text[] = {
+      "The gearbox of the turbine was noisy that morning.",
+      "Every day the weather changed but the gearbox kept turning.",
+      "A cracked gearbox stops a turbine for a day.",
+      "The turbine gearbox was replaced in the morning.",
+  };
+  for (int i = 0; i < 4; ++i) x.add_sentence(text[i], i);
+  TermhoodOptions all;
+  all.threshold = -1e9;
+  auto ranked = rank_terms(x, table, all);
+  EXPECT_LT(rank_of(ranked, "gearbox"), rank_of(ranked, "day"));
+  EXPECT_LT(rank_of(ranked, "turbine"), rank_of(ranked, "weather"));
+  EXPECT_LT(rank_of(ranked, "turbine gearbox"), rank_of(ranked, "morning"));
+  EXPECT_TRUE(std::is_sorted(ranked.begin(), ranked.end(),
+                             [](auto& a, auto& b) { return a.score > b.score; }));
+}
+
+TEST(Termhood, CandidateOnlySeenInsideALongerOneRanksBelowIt) {
+  testing::TempDir dir;
+  GeneralFrequencies table = small_table(dir);
+  CandidateExtractor x(Lang::en);
+  for (int i = 0; i < 5; ++i) x.add_sentence("Check the yaw drive motor daily.", i);
+  TermhoodOptions all;
+  all.threshold = -1e9;
+  auto ranked = rank_terms(x, table, all);
+  EXPECT_LT(rank_of(ranked, "yaw drive motor"), rank_of(ranked, "drive motor"));
+}
+
+// On real annotated text (ACTER wind energy, en): the head of the list is mostly gold terms.
+TEST(Termhood, TopOfTheListIsMostlyGoldTermsOnActerWindEnglish) {
+  auto dir = testing::shared_path("dev/terms/acter/en/wind/annotated/texts");
+  CandidateExtractor x(Lang::en);
+  std::int64_t doc = 0;
+  for (const auto& file : std::filesystem::directory_iterator(dir)) {
+    std::istringstream in(testing::read_file(file.path()));
+    for (std::string line; std::getline(in, line);) x.add_sentence(line, doc);
+    ++doc;
+  }
+  std::set<std::string> gold;
+  std::istringstream key(testing::read_file(
+      testing::shared_path("dev/terms/acter/en/wind/annotated/annotations/unique_annotation_lists/"
+                           "wind_en_terms_nes.tsv")));
+  for (std::string line; std::getline(key, line);) gold.insert(line.substr(0, line.find('\t')));
+  auto ranked = rank_terms(x, GeneralFrequencies::load_bundled(Lang::en));
+  ASSERT_GE(ranked.size(), 100u);
+  int hits = 0;
+  for (std::size_t i = 0; i < 100; ++i) hits += gold.count(ranked[i].term);
+  EXPECT_GE(hits, 50);
+}
+
+}  // namespace
+}  // namespace tandem

@@ -1,0 +1,243 @@
+// Cognates, sentence features, the lexicon learner and the sentence aligner, on French and
+// English sentences written for these tests.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "corpus/tokenizer.h"
+#include "tm/cognates.h"
+#include "tm/freedict_reader.h"
+#include "tm/lexicon.h"
+#include "tm/lexicon_learner.h"
+#include "tm/sentence_aligner.h"
+#include "tm/sentence_features.h"
+
+namespace tandem {
+namespace {
+
+const Lexicon& freedict() {
+  static const Lexicon lexicon = [] {
+    Lexicon l;
+    l.load_installed_freedict();
+    return l;
+  }();
+  return lexicon;
+}
+
+TEST(Cognates, MercenairesAndMercenariesAreCognates) {
+  EXPECT_GE(cognate_similarity("mercenaires", "mercenaries"), 0.9);
+  EXPECT_GE(cognate_similarity("qualite", "quality"), 0.9);
+  EXPECT_GE(cognate_similarity("economique", "economic"), 0.9);
+  EXPECT_GE(cognate_similarity("information", "information"), 1.0);
+}
+
+TEST(Cognates, UnrelatedOrShortWordsAreNot) {
+  EXPECT_LT(cognate_similarity("maison", "house"), 0.5);
+  EXPECT_LT(cognate_similarity("voiture", "vintage"), 0.6);
+  EXPECT_EQ(cognate_similarity("les", "les"), 0.0);  // too short to count as a cognate
+}
+
+TEST(Cognates, SuffixRewritesGoTheEnglishWay) {
+  EXPECT_EQ(anglicize_suffix("qualite"), "quality");
+  EXPECT_EQ(anglicize_suffix("mercenaires"), "mercenaries");
+  EXPECT_EQ(anglicize_suffix("politique"), "politic");
+  EXPECT_EQ(anglicize_suffix("dangereux"), "dangerous");
+  EXPECT_EQ(anglicize_suffix("table"), "table");
+}
+
+class Features : public ::testing::Test {
+ protected:
+  void add(Lang lang, const std::string& text) {
+    Tokenizer& t = lang == Lang::fr ? fr_ : en_;
+    features_.add_sentence(lang, t.words(text));
+  }
+  Tokenizer fr_{Lang::fr}, en_{Lang::en};
+  SentenceFeatures features_{&freedict()};
+};
+
+TEST_F(Features, TranslationScoresAboveUnrelatedSentence) {
+  add(Lang::fr, "Les mercenaires ont quitté la ville pendant la nuit.");
+  add(Lang::fr, "Le prix du pain a augmenté de 12 % cette année.");
+  add(Lang::en, "The mercenaries left the city during the night.");
+  add(Lang::en, "The price of bread rose by 12 % this year.");
+  features_.prepare();
+  EXPECT_GT(features_.similarity(0, 0), 0.5);
+  EXPECT_GT(features_.similarity(1, 1), 0.5);
+  EXPECT_LT(features_.similarity(0, 1), 0.2);
+  EXPECT_LT(features_.similarity(1, 0), 0.2);
+  std::vector<std::uint32_t> zero{0}, one{1};
+  EXPECT_GT(features_.evidence(zero, zero).llr, 0.0);
+  EXPECT_LT(features_.evidence(zero, one).llr, features_.evidence(zero, zero).llr);
+}
+
+TEST_F(Features, NumbersMatchAcrossTypographies) {
+  add(Lang::fr, "50 000");
+  add(Lang::en, "50,000");
+  features_.prepare();
+  EXPECT_GT(features_.similarity(0, 0), 0.99);
+  ASSERT_EQ(features_.anchor_pairs().size(), 1u);
+  EXPECT_EQ(features_.anchor_pairs()[0], (std::pair<std::uint32_t, std::uint32_t>{0, 0}));
+}
+
+TEST_F(Features, LearnedLinksRaiseTheScoreOfWordsNoDictionaryKnows) {
+  add(Lang::fr, "Le gouzigou est arrivé.");
+  add(Lang::en, "The wizzlebot has arrived.");
+  features_.prepare();
+  double before = features_.similarity(0, 0);
+  Lexicon learned;
+  learned.add("gouzigou", "wizzlebot", 0.9f);
+  features_.add_links(learned);
+  features_.prepare();
+  EXPECT_GT(features_.similarity(0, 0), before + 0.2);
+}
+
+TEST(LexiconLearner, LearnsConsistentPairsAndDropsChanceCooccurrences) {
+  LexiconLearner learner;
+  using V = std::vector<std::string_view>;
+  learner.add_pair(V{"chat", "noir", "dort"}, V{"black", "cat", "sleeps"});
+  learner.add_pair(V{"chat", "mange"}, V{"cat", "eats"});
+  learner.add_pair(V{"chien", "noir", "mange"}, V{"black", "dog", "eats"});
+  learner.add_pair(V{"chien", "dort"}, V{"dog", "sleeps"});
+  learner.add_pair(V{"oiseau", "chante"}, V{"bird", "sings"});
+  LearnOptions options;
+  options.max_word_share = 1.0;
+  Lexicon learned = learner.learn(options);
+  auto best = [&](const char* fr) {
+    const auto& list = learned.translations(Lang::fr, fr);
+    return list.empty() ? std::string() : list.front().word;
+  };
+  EXPECT_EQ(best("chat"), "cat");
+  EXPECT_EQ(best("chien"), "dog");
+  EXPECT_EQ(best("noir"), "black");
+  EXPECT_TRUE(learned.translations(Lang::fr, "oiseau").empty());  // seen once: not enough
+  for (const auto& t : learned.translations(Lang::fr, "chat")) EXPECT_NE(t.word, "dog");
+}
+
+// A short report, in both languages, with each kind of bead the aligner must find.
+const std::vector<std::string> kFrench = {
+    "Le conseil municipal a voté mardi soir le budget de la nouvelle bibliothèque.",
+    "Les travaux commenceront en septembre.",
+    "Ils dureront deux ans.",
+    "Le maire, Jean Dupont, a promis une salle de lecture pour les enfants et un petit café "
+    "avec une terrasse au premier étage.",
+    "Les commerçants du quartier restent sceptiques.",
+    "Le projet coûtera 4,5 millions d'euros, financés en partie par la région.",
+    "Une consultation publique aura lieu le 12 mars à la mairie.",
+    "Les habitants pourront y présenter leurs propositions.",
+    "La bibliothèque actuelle fermera ses portes à la fin de l'année.",
+};
+const std::vector<std::string> kEnglish = {
+    "On Tuesday evening the city council voted the budget of the new library.",
+    "Construction will begin in September and will last two years.",
+    "The mayor, Jean Dupont, promised a reading room for children.",
+    "There will also be a small café with a terrace on the first floor.",
+    "The project will cost 4.5 million euros, partly funded by the region.",
+    "A public consultation will take place on 12 March at the town hall.",
+    "Residents will be able to present their proposals there.",
+    "The current library will close its doors at the end of the year.",
+};
+
+struct Shape {
+  std::uint32_t fr_begin, fr_count, en_begin, en_count;
+  bool operator==(const Shape&) const = default;
+};
+
+std::vector<Shape> shapes(const Alignment& a) {
+  std::vector<Shape> out;
+  for (const Bead& b : a.beads) out.push_back({b.fr_begin, b.fr_count, b.en_begin, b.en_count});
+  return out;
+}
+
+// Every line once, in order, scores in [0, 1].
+void expect_valid(const Alignment& a, std::size_t n, std::size_t m) {
+  std::uint32_t i = 0, j = 0;
+  for (const Bead& b : a.beads) {
+    EXPECT_EQ(b.fr_begin, i);
+    EXPECT_EQ(b.en_begin, j);
+    EXPECT_GT(b.fr_count + b.en_count, 0u);
+    EXPECT_GE(b.score, 0.0);
+    EXPECT_LE(b.score, 1.0);
+    i += b.fr_count;
+    j += b.en_count;
+  }
+  EXPECT_EQ(i, n);
+  EXPECT_EQ(j, m);
+}
+
+TEST(SentenceAligner, FindsOneToOneMergesAndOmissionInAShortReport) {
+  Alignment a = align_sentences(kFrench, kEnglish, &freedict());
+  expect_valid(a, kFrench.size(), kEnglish.size());
+  std::vector<Shape> expected = {{0, 1, 0, 1}, {1, 2, 1, 1}, {3, 1, 2, 2}, {4, 1, 4, 0},
+                                 {5, 1, 4, 1}, {6, 1, 5, 1}, {7, 1, 6, 1}, {8, 1, 7, 1}};
+  EXPECT_EQ(shapes(a), expected);
+  for (const Bead& b : a.beads) {
+    if (b.fr_count && b.en_count) {
+      EXPECT_GT(b.score, 0.5) << "bead at fr " << b.fr_begin;
+    }
+  }
+  EXPECT_TRUE(a.warnings.empty());
+}
+
+TEST(SentenceAligner, FilteredFreeDictKeepsTheDocumentsWordsAndTheSameAlignment) {
+  SentenceAligner aligner(kFrench, kEnglish);
+  Lexicon filtered;
+  for (bool french : {true, false}) {
+    FreeDictFiles files = installed_freedict(french);
+    filtered.add_freedict(read_freedict(files.index, files.dict_dz,
+                                        aligner.headword_filter(french ? Lang::fr : Lang::en)),
+                          french ? Lang::fr : Lang::en, aligner.lexicon_filter());
+  }
+  EXPECT_LT(filtered.entry_count() * 10, freedict().entry_count());
+  auto has = [&](const char* fr, const char* en) {
+    for (const Translation& t : filtered.translations(Lang::fr, fr))
+      if (t.word == en) return true;
+    return false;
+  };
+  EXPECT_TRUE(has("bibliotheque", "library"));
+  EXPECT_FALSE(has("maison", "house"));  // neither word is in the report
+  EXPECT_EQ(shapes(aligner.align(&filtered)),
+            shapes(align_sentences(kFrench, kEnglish, &freedict())));
+}
+
+TEST(SentenceAligner, EmptySideGivesOmissionsAndAWarning) {
+  std::vector<std::string> none;
+  Alignment a = align_sentences(none, kEnglish, &freedict());
+  expect_valid(a, 0, kEnglish.size());
+  EXPECT_EQ(a.beads.size(), kEnglish.size());
+  EXPECT_FALSE(a.warnings.empty());
+  Alignment b = align_sentences(none, none, &freedict());
+  EXPECT_TRUE(b.beads.empty());
+  EXPECT_FALSE(b.warnings.empty());
+}
+
+TEST(SentenceAligner, MuchLongerSideStillGivesAValidAlignment) {
+  std::vector<std::string> fr(kFrench.begin(), kFrench.begin() + 2);
+  std::vector<std::string> en;
+  for (int k = 0; k < 4; ++k) en.insert(en.end(), kEnglish.begin(), kEnglish.end());
+  Alignment a = align_sentences(fr, en, &freedict());
+  expect_valid(a, fr.size(), en.size());
+  EXPECT_FALSE(a.warnings.empty());
+}
+
+TEST(SentenceAligner, WrongLanguageSideGivesLowScoresAndAWarning) {
+  const std::vector<std::string> german = {
+      "Gestern regnete es den ganzen Tag in der kleinen Stadt.",
+      "Die Kinder spielten trotzdem im Hof hinter der Schule.",
+      "Am Abend kochte die Großmutter eine warme Suppe.",
+      "Niemand wollte danach noch hinausgehen.",
+      "Der Hund schlief zufrieden neben dem Ofen.",
+      "Morgen soll endlich die Sonne scheinen.",
+      "Dann fahren alle zusammen an den See.",
+      "Der Zug fährt um acht Uhr ab.",
+  };
+  Alignment a = align_sentences(kFrench, german, &freedict());
+  expect_valid(a, kFrench.size(), german.size());
+  EXPECT_FALSE(a.warnings.empty());
+  double total = 0;
+  for (const Bead& b : a.beads) total += b.score;
+  EXPECT_LT(total / static_cast<double>(a.beads.size()), 0.3);
+}
+
+}  // namespace
+}  // namespace tandem

@@ -1,0 +1,124 @@
+#include "tm/lexicon.h"
+
+#include <fstream>
+
+#include "corpus/error.h"
+#include "corpus/tokenizer.h"
+#include "tm/freedict_reader.h"
+
+namespace tandem {
+namespace {
+
+const std::vector<Translation>& no_translations() {
+  static const std::vector<Translation> empty;
+  return empty;
+}
+
+// Adds `to` to the list, or raises its weight; returns whether it was new.
+bool merge_into(std::vector<Translation>& list, const std::string& to, float weight) {
+  for (Translation& t : list) {
+    if (t.word == to) {
+      if (weight > t.weight) t.weight = weight;
+      return false;
+    }
+  }
+  list.push_back({to, weight});
+  return true;
+}
+
+// The list for `key`, created empty if needed; looks up before allocating a key string.
+template <typename Map>
+std::vector<Translation>& slot(Map& map, const std::string& key) {
+  auto it = map.find(std::string_view(key));
+  if (it != map.end()) return it->second;
+  return map.emplace(key, std::vector<Translation>{}).first->second;
+}
+
+}  // namespace
+
+void Lexicon::add(std::string_view fr, std::string_view en, float weight) {
+  std::string f = fold_key(fr);
+  std::string e = fold_key(en);
+  if (f.empty() || e.empty()) return;
+  if (weight > 1.0f) weight = 1.0f;
+  if (merge_into(slot(fr_to_en_, f), e, weight)) ++entries_;
+  merge_into(slot(en_to_fr_, e), f, weight);
+}
+
+const std::vector<Translation>& Lexicon::translations(Lang from, std::string_view key) const {
+  const auto& map = from == Lang::en ? en_to_fr_ : fr_to_en_;
+  auto it = map.find(key);
+  return it == map.end() ? no_translations() : it->second;
+}
+
+void Lexicon::for_each(const std::function<void(std::string_view fr, std::string_view en,
+                                                float weight)>& visit) const {
+  for (const auto& [fr, list] : fr_to_en_)
+    for (const Translation& t : list) visit(fr, t.word, t.weight);
+}
+
+void Lexicon::load_freedict(const std::string& index_path, const std::string& dict_dz_path,
+                            Lang source, const EntryFilter& keep) {
+  add_freedict(read_freedict(index_path, dict_dz_path), source, keep);
+}
+
+void Lexicon::add_freedict(std::span<const DictEntry> entries, Lang source,
+                           const EntryFilter& keep) {
+  for (const DictEntry& entry : entries) {
+    std::string head = fold_key(entry.headword);
+    for (const std::string& equivalent : entry.equivalents) {
+      std::string other = fold_key(equivalent);
+      const std::string& fr = source == Lang::en ? other : head;
+      const std::string& en = source == Lang::en ? head : other;
+      if (!keep || keep(fr, en)) add(fr, en);
+    }
+  }
+}
+
+void Lexicon::load_installed_freedict(const EntryFilter& keep) {
+  FreeDictFiles fr_en = installed_freedict(true);
+  FreeDictFiles en_fr = installed_freedict(false);
+  if (!keep) {
+    // Both dictionaries hold some 17,000 pairs; sizing the tables once avoids rehashing.
+    fr_to_en_.reserve(fr_to_en_.size() + 20000);
+    en_to_fr_.reserve(en_to_fr_.size() + 20000);
+  }
+  load_freedict(fr_en.index, fr_en.dict_dz, Lang::fr, keep);
+  load_freedict(en_fr.index, en_fr.dict_dz, Lang::en, keep);
+}
+
+void Lexicon::load_tsv(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(Location::in_file(path), "cannot open the dictionary");
+  std::string line;
+  std::uint64_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line_no == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
+    if (line.empty() || line[0] == '#') continue;
+    std::size_t tab1 = line.find('\t');
+    if (tab1 == std::string::npos || tab1 == 0 || tab1 + 1 == line.size())
+      throw Error(Location::at(path, line_no), "expected fr<TAB>en[<TAB>weight]");
+    std::size_t tab2 = line.find('\t', tab1 + 1);
+    std::string_view fr = std::string_view(line).substr(0, tab1);
+    std::string_view en = std::string_view(line).substr(
+        tab1 + 1, tab2 == std::string::npos ? std::string::npos : tab2 - tab1 - 1);
+    float weight = 1.0f;
+    if (tab2 != std::string::npos) {
+      std::string w = line.substr(tab2 + 1);
+      std::size_t used = 0;
+      try {
+        weight = std::stof(w, &used);
+      } catch (const std::exception&) {
+        used = 0;
+      }
+      if (used == 0 || used != w.size() || !(weight > 0.0f) || weight > 1.0f)
+        throw Error(Location::at(path, line_no, tab2 + 2),
+                    "the weight must be a number in (0, 1], not \"" + w + "\"");
+    }
+    add(fr, en, weight);
+  }
+}
+
+}  // namespace tandem

@@ -1,0 +1,62 @@
+// tandem align [--pair FR_ID EN_ID ...] [--min-score S] — pair the workspace's documents,
+// align translations, mine comparable pairs, store the sentence pairs in the TM.
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tm/bitext_miner.h"
+#include "tm/workspace_alignment.h"
+#include "tools/cli.h"
+
+namespace tandem::cli {
+
+void add_align_command(CLI::App& app, Context& context) {
+  struct Args {
+    std::vector<std::int64_t> pairs;
+    double min_score = WorkspaceAlignOptions{}.min_score;
+    bool json = false;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand(
+      "align",
+      "Pair the workspace's French and English documents, align translations, mine "
+      "comparable documents, and store the sentence pairs in the translation memory");
+  cmd->add_option("--pair", args->pairs, "Only these documents: FR_ID EN_ID (repeatable)")
+      ->expected(2, 1 << 20);
+  cmd->add_option("--min-score", args->min_score, "Document pairs scoring below are skipped");
+  cmd->add_flag("--json", args->json, "JSON summary");
+  cmd->callback([args, &context] {
+    if (args->pairs.size() % 2 != 0)
+      throw CLI::ValidationError("--pair", "takes FR_ID EN_ID pairs");
+    WorkspaceAlignOptions options;
+    options.min_score = args->min_score;
+    for (std::size_t i = 0; i + 1 < args->pairs.size(); i += 2)
+      options.pairs.emplace_back(args->pairs[i], args->pairs[i + 1]);
+    Lexicon lexicon;
+    load_mining_lexicon(lexicon);
+    Workspace workspace = context.open_workspace();
+    WorkspaceAlignResult result = align_workspace(workspace.db(), lexicon, options);
+    if (args->json) {
+      nlohmann::json pairs = nlohmann::json::array();
+      for (const auto& p : result.pairs)
+        pairs.push_back({{"fr", p.fr_document},
+                         {"en", p.en_document},
+                         {"kind", to_string(p.kind)},
+                         {"score", p.score},
+                         {"units", p.units}});
+      fmt::print("{}\n", nlohmann::json{{"pairs", pairs},
+                                        {"units_inserted", result.units_inserted},
+                                        {"learned", result.learned}}
+                             .dump(2));
+      return;
+    }
+    for (const auto& p : result.pairs)
+      fmt::print("{}\t{}\t{}\t{:.3f}\t{} units\n", p.fr_document, p.en_document, to_string(p.kind),
+                 p.score, p.units);
+    if (result.pairs.empty()) context.warn("no French–English document pair to align");
+    context.info(fmt::format("{} new translation units, {} translations learned",
+                             result.units_inserted, result.learned));
+  });
+}
+
+}  // namespace tandem::cli

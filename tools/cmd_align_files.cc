@@ -1,0 +1,120 @@
+// `tandem align-files FR.txt EN.txt`: sentence alignment of a translated document pair, one
+// segment per input line, one bead per output line: FR_IDS<TAB>EN_IDS<TAB>SCORE.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <future>
+#include <string>
+#include <vector>
+
+#include "corpus/error.h"
+#include "tm/freedict_reader.h"
+#include "tm/lexicon.h"
+#include "tm/sentence_aligner.h"
+#include "tools/cli.h"
+
+namespace tandem::cli {
+namespace {
+
+std::vector<std::string> read_lines(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(Location::in_file(path), "cannot open the file");
+  std::vector<std::string> lines;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (lines.empty() && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+std::string ids(std::uint32_t begin, std::uint32_t count) {
+  std::string out;
+  for (std::uint32_t k = 0; k < count; ++k) {
+    if (k) out += ',';
+    out += std::to_string(begin + k);
+  }
+  return out;
+}
+
+struct AlignFilesArgs {
+  std::string fr_path, en_path;
+  std::vector<std::string> dictionaries;
+  bool no_freedict = false;
+  bool no_learn = false;
+  bool json = false;
+};
+
+void run(const AlignFilesArgs& args, const Context& context) {
+  std::vector<std::string> fr = read_lines(args.fr_path);
+  std::vector<std::string> en = read_lines(args.en_path);
+  SentenceAligner aligner(fr, en);
+  Lexicon lexicon;
+  if (!args.no_freedict) {
+    // Only the articles and pairs these documents can use are parsed and stored (loading the
+    // whole of FreeDict would cost more than aligning a short document); the two dictionaries
+    // are read in parallel.
+    auto read_dict = [&aligner](bool french_headwords) {
+      FreeDictFiles files = installed_freedict(french_headwords);
+      return read_freedict(files.index, files.dict_dz,
+                           aligner.headword_filter(french_headwords ? Lang::fr : Lang::en));
+    };
+    auto en_fr = std::async(std::launch::async, read_dict, false);
+    Lexicon::EntryFilter keep = aligner.lexicon_filter();
+    try {
+      lexicon.add_freedict(read_dict(true), Lang::fr, keep);
+      lexicon.add_freedict(en_fr.get(), Lang::en, keep);
+    } catch (const Error& e) {
+      context.warn("aligning without FreeDict: " + e.describe());
+    }
+  }
+  for (const std::string& dict : args.dictionaries) lexicon.load_tsv(dict);
+  AlignOptions options;
+  options.learn = !args.no_learn;
+  Alignment alignment = aligner.align(&lexicon, options);
+  for (const std::string& w : alignment.warnings) context.warn(w);
+  if (args.json) {
+    nlohmann::json beads = nlohmann::json::array();
+    for (const Bead& b : alignment.beads) {
+      nlohmann::json f = nlohmann::json::array(), e = nlohmann::json::array();
+      for (std::uint32_t k = 0; k < b.fr_count; ++k) f.push_back(b.fr_begin + k);
+      for (std::uint32_t k = 0; k < b.en_count; ++k) e.push_back(b.en_begin + k);
+      beads.push_back({{"fr", f}, {"en", e}, {"score", b.score}});
+    }
+    fmt::print("{}\n", nlohmann::json{{"beads", beads}, {"warnings", alignment.warnings}}.dump());
+    return;
+  }
+  std::string out;
+  for (const Bead& b : alignment.beads)
+    out += fmt::format("{}\t{}\t{:.2f}\n", ids(b.fr_begin, b.fr_count), ids(b.en_begin, b.en_count),
+                       b.score);
+  fmt::print("{}", out);
+}
+
+}  // namespace
+
+void add_align_files_command(CLI::App& app, Context& context) {
+  auto args = std::make_shared<AlignFilesArgs>();
+  CLI::App* cmd =
+      app.add_subcommand("align-files",
+                         "Align a translated document pair (one segment per line); prints "
+                         "FR_IDS<TAB>EN_IDS<TAB>SCORE per bead, in document order");
+  cmd->add_option("FR", args->fr_path, "French file, one segment per line")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("EN", args->en_path, "English file, one segment per line")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--dict", args->dictionaries,
+                  "User dictionary, TSV fr<TAB>en[<TAB>weight] (repeatable)")
+      ->check(CLI::ExistingFile);
+  cmd->add_flag("--no-freedict", args->no_freedict, "Do not use the installed FreeDict fr-en");
+  cmd->add_flag("--no-learn", args->no_learn,
+                "One pass only: no lexicon learned from the documents themselves");
+  cmd->add_flag("--json", args->json, "JSON output: {beads: [{fr, en, score}], warnings}");
+  cmd->callback([args, &context] { run(*args, context); });
+}
+
+}  // namespace tandem::cli

@@ -1,0 +1,53 @@
+// `tandem terms --lang fr|en FILE...`: ranked term candidates of a set of documents,
+// TERM<TAB>SCORE, best first, cut at the default termhood threshold.
+#include <fmt/format.h>
+
+#include "corpus/error.h"
+#include "corpus/text_reader.h"
+#include "glossary/candidate_extractor.h"
+#include "glossary/general_frequencies.h"
+#include "glossary/termhood.h"
+#include "tools/cli.h"
+
+namespace tandem::cli {
+
+void add_terms_command(CLI::App& app, Context& context) {
+  struct Options {
+    std::string lang;
+    std::vector<std::string> files;
+    std::optional<double> threshold;
+    std::size_t top = 0;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand("terms", "Ranked term candidates of text files");
+  cmd->add_option("--lang", options->lang, "Language of the files")
+      ->required()
+      ->check(CLI::IsMember({"fr", "en"}));
+  cmd->add_option("files", options->files, "UTF-8 text files, one document each")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--threshold", options->threshold,
+                  "Keep candidates scoring at least this (default: the built-in cut)");
+  cmd->add_option("--top", options->top, "Print at most this many terms (0: no limit)");
+  cmd->callback([options, &context] {
+    Lang lang = *lang_from_tag(options->lang);
+    CandidateExtractor extractor(lang);
+    std::int64_t document = 0;
+    for (const std::string& path : options->files) {
+      DecodedText text = read_text_file(path);
+      for (const std::string& warning : text.warnings) context.warn(warning);
+      extractor.add_document(text.utf8, document++);
+    }
+    GeneralFrequencies general = GeneralFrequencies::load_bundled(lang);
+    TermhoodOptions termhood;
+    if (options->threshold) termhood.threshold = *options->threshold;
+    std::size_t printed = 0;
+    for (const ScoredTerm& t : rank_terms(extractor, general, termhood)) {
+      if (options->top && printed++ >= options->top) break;
+      fmt::print("{}\t{:.3f}\n", t.term, t.score);
+    }
+    context.info(fmt::format("{} candidates", extractor.candidates().size()));
+  });
+}
+
+}  // namespace tandem::cli
