@@ -322,7 +322,9 @@ DecodedText decode_text(std::string_view bytes, const std::string& name,
                 {replacement_warning(scan.bad_count, *scan.first_bad)}, name);
 }
 
-DecodedText read_text_file(const std::string& path, const ReadOptions& options) {
+namespace {
+
+std::string read_file_bytes(const std::string& path) {
   std::error_code ec;
   auto status = std::filesystem::status(path, ec);
   if (!std::filesystem::exists(status)) {
@@ -340,7 +342,30 @@ DecodedText read_text_file(const std::string& path, const ReadOptions& options) 
   if (in.bad()) {
     throw Error(Location::in_file(path), fmt::format("cannot read: {}", std::strerror(errno)));
   }
-  return decode_text(buffer.str(), path, options);
+  return std::move(buffer).str();
+}
+
+}  // namespace
+
+DecodedText read_text_file(const std::string& path, const ReadOptions& options) {
+  return decode_text(read_file_bytes(path), path, options);
+}
+
+SegmentFile read_segment_file(const std::string& path, const ReadOptions& options) {
+  std::string bytes = read_file_bytes(path);
+  if (bytes.find_first_not_of(" \t\r\n") == std::string::npos) return {};
+  DecodedText text = decode_text(bytes, path, options);
+  SegmentFile file;
+  file.warnings = std::move(text.warnings);
+  std::string_view rest = text.utf8;
+  if (rest.ends_with('\n')) rest.remove_suffix(1);  // a final line end ends the last line
+  while (true) {
+    std::size_t end = rest.find('\n');
+    file.lines.emplace_back(rest.substr(0, end));
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
+  }
+  return file;
 }
 
 }  // namespace tandem

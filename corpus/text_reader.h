@@ -40,3 +40,18 @@ DecodedText decode_text(std::string_view bytes, const std::string& name,
                         const ReadOptions& options = {});
 
 }  // namespace tandem
+
+namespace tandem {
+
+// A file of one segment per line, as the file-level commands (align-files, mine) read it: decoded
+// like read_text_file (BOM, UTF-16, legacy 8-bit with a warning, errors with the byte offset),
+// split on line ends, empty lines kept so that line numbers stay ids. An empty file (or one of
+// white space only) is not an error here: it has no lines.
+struct SegmentFile {
+  std::vector<std::string> lines;
+  std::vector<std::string> warnings;
+};
+
+SegmentFile read_segment_file(const std::string& path, const ReadOptions& options = {});
+
+}  // namespace tandem

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <string>
+#include <unordered_map>
 
 #include "corpus/error.h"
 
@@ -431,14 +432,23 @@ struct Tokenizer::Impl {
     segments.swap(merged);
   }
 
+  // Snowball is deterministic and a text repeats its words, so stems are memoised per key
+  // (cleared when it grows past kMaxStemCache keys, to bound memory on huge corpora).
+  static constexpr std::size_t kMaxStemCache = 1 << 16;
+  std::unordered_map<std::string, std::string> stem_cache;
+
   std::string stem_of(const std::string& key) {
     if (!stemmer) return key;
+    if (auto hit = stem_cache.find(key); hit != stem_cache.end()) return hit->second;
     const sb_symbol* s =
         sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(key.data()),
                         static_cast<int>(key.size()));
     if (!s) return key;
-    return std::string(reinterpret_cast<const char*>(s),
-                       static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));
+    std::string stem(reinterpret_cast<const char*>(s),
+                     static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));
+    if (stem_cache.size() >= kMaxStemCache) stem_cache.clear();
+    stem_cache.emplace(key, stem);
+    return stem;
   }
 
   void emit(std::string_view text, std::size_t begin, std::size_t end, TokenKind kind,

@@ -53,7 +53,7 @@ CREATE TABLE boilerplate (
 CREATE INDEX boilerplate_by_document ON boilerplate(document_id);
 )sql",
     // 2: translation memory (tm/) — units, their provenance and TMX metadata, the concordance
-    // index (FTS5 over the units' own text, kept in sync by triggers in the same transaction)
+    // index (FTS5 over the units' own text, kept in sync in the same transaction as the units)
     // and the counter that invalidates the fuzzy-lookup index file.
     R"sql(
 CREATE TABLE tm_units (
@@ -87,16 +87,20 @@ CREATE TABLE tm_unit_props (
   side        TEXT CHECK (side IN ('fr', 'en')),  -- NULL: on the <tu>; else on that <tuv>
   kind        TEXT NOT NULL CHECK (kind IN ('prop', 'note')),
   type        TEXT NOT NULL DEFAULT '',
-  value       TEXT NOT NULL
-);
-CREATE INDEX tm_unit_props_by_unit ON tm_unit_props(unit_id);
+  value       TEXT NOT NULL,
+  PRIMARY KEY (unit_id, position)
+) WITHOUT ROWID;                          -- the key is the lookup by unit: no separate index
 -- External content: the text is stored once (in tm_units), highlight() still works.
 -- columnsize=0: no per-row size records (concordance does not rank by bm25).
--- New units are indexed by TranslationMemory::add_units with one INSERT ... SELECT per call, in
--- the same transaction: an AFTER INSERT trigger would make FTS5 flush its pending terms at
--- every row's statement savepoint, which made imports 2.5 times slower.
+-- New units are indexed by TranslationMemory::Writer::finish with one INSERT ... SELECT per
+-- write (an add_units call, a whole TMX import), in the same transaction: an AFTER INSERT
+-- trigger would make FTS5 flush its pending terms at every row's statement savepoint, which
+-- made imports 2.5 times slower. Deletes and text updates go through the triggers below.
 CREATE VIRTUAL TABLE tm_fts USING fts5(fr, en, content = 'tm_units', content_rowid = 'id',
   columnsize = 0, tokenize = 'unicode61 remove_diacritics 2');
+-- Pending terms are flushed to a new segment every `hashsize` bytes (1 MB by default): 64 MB
+-- makes a bulk import write a few large segments instead of hundreds of small ones to merge.
+INSERT INTO tm_fts(tm_fts, rank) VALUES ('hashsize', 67108864);
 CREATE TRIGGER tm_units_fts_delete AFTER DELETE ON tm_units BEGIN
   INSERT INTO tm_fts(tm_fts, rowid, fr, en) VALUES ('delete', old.id, old.fr, old.en);
 END;
@@ -110,7 +114,7 @@ CREATE TABLE tm_meta (
 ) WITHOUT ROWID;
 INSERT INTO tm_meta(key, value) VALUES ('generation', '0'), ('instance', lower(hex(randomblob(8))));
 )sql",
-    // 3: glossary term base (glossary/). Filled by the glossary work.
+    // 3: glossary (glossary/) — the concept-oriented term base, shaped like TBX.
     R"sql(
 -- Concept-oriented, as TBX: a concept holds its French and English terms.
 CREATE TABLE glossary_concepts (
@@ -154,7 +158,7 @@ CREATE TABLE glossary_examples (
 );
 CREATE INDEX glossary_examples_by_concept ON glossary_examples(concept_id);
 )sql",
-    // 4: alignment — document pairs and the learned lexicon (tm/). Filled by the alignment work.
+    // 4: alignment (tm/) — the lexicon learned from the user's material and the document pairs.
     R"sql(
 CREATE TABLE learned_lexicon (
   fr         TEXT NOT NULL,               -- folded keys (tandem::fold_key)

@@ -416,6 +416,25 @@ bool starts_upper(std::string_view text) {
   return u_isupper(c);
 }
 
+// A word written in capitals, at least two letters ("EU", "SCADA", "CO2").
+bool all_capitals(std::string_view text) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  int letters = 0;
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+    UChar32 c = u.char32At(i);
+    if (u_islower(c)) return false;
+    if (u_isupper(c)) ++letters;
+  }
+  return letters >= 2;
+}
+
+bool sentence_start(const std::vector<Token>& tokens, std::size_t i) {
+  if (i == 0) return true;
+  std::string_view before = tokens[i - 1].text;
+  return before == "." || before == "!" || before == "?" || before == ":" || before == "\"" ||
+         before == "«" || before == "(" || before == "-" || before == "•";
+}
+
 }  // namespace
 
 bool is_function_word(Lang lang, std::string_view key) {
@@ -515,7 +534,16 @@ std::vector<std::size_t> CandidateExtractor::add_sentence(std::string_view text,
       if (std::find(found.begin(), found.end(), it->second) == found.end())
         found.push_back(it->second);
       ++c.frequency;
-      if (starts_upper(tokens[i].text)) ++c.capitalised;
+      if (starts_upper(tokens[i].text)) {
+        ++c.capitalised;
+        if (!sentence_start(tokens, i)) ++c.capitalised_inside;
+      }
+      for (std::size_t k = i; k <= j; ++k) {
+        if (roles[k] == Role::Content && all_capitals(tokens[k].text)) {
+          ++c.with_capitals_word;
+          break;
+        }
+      }
       if (std::find(c.documents.begin(), c.documents.end(), document) == c.documents.end())
         c.documents.push_back(document);
     }

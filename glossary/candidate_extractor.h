@@ -38,6 +38,10 @@ struct Candidate {
   std::int64_t example_sentence = -1;   // caller's sentence id of the first occurrence
   std::string example_text;             // that sentence's text
   std::uint32_t capitalised = 0;        // occurrences whose first letter is upper case
+  // Occurrences capitalised away from a sentence start (names, titled terms), and occurrences
+  // with a word in capitals ("SCADA", "EU"): evidence of acronyms and named entities.
+  std::uint32_t capitalised_inside = 0;
+  std::uint32_t with_capitals_word = 0;
 };
 
 struct CandidateOptions {

@@ -6,15 +6,11 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "corpus/data_files.h"
 #include "corpus/error.h"
 #include "corpus/tokenizer.h"
 
 namespace tandem {
-
-std::string bundled_data_dir() {
-  if (const char* env = std::getenv("TANDEM_DATA_DIR"); env && *env) return env;
-  return TANDEM_DATA_DIR;
-}
 
 GeneralFrequencies GeneralFrequencies::load(const std::string& path, Lang lang) {
   std::ifstream in(path);
@@ -60,7 +56,7 @@ GeneralFrequencies GeneralFrequencies::load(const std::string& path, Lang lang) 
 GeneralFrequencies GeneralFrequencies::load_bundled(Lang lang) {
   const char* name = lang == Lang::fr ? "french" : "english";
   GeneralFrequencies table = load(
-      fmt::format("{}/general-language/{}-general-language.txt", bundled_data_dir(), name), lang);
+      data_path(fmt::format("general-language/{}-general-language.txt", name)), lang);
   // About the frequency of an ordinary noun of the table (its median is ~100 per 28M words).
   const std::uint64_t assumed = table.corpus_words_ / 100000;
   table.add_dictionary_headwords(lang == Lang::fr ? "/usr/share/dictd/freedict-fra-eng.index"

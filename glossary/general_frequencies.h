@@ -23,7 +23,7 @@ class GeneralFrequencies {
  public:
   // Reads a table; throws tandem::Error with the file and line on malformed input.
   static GeneralFrequencies load(const std::string& path, Lang lang);
-  // The table bundled with Tandem for `lang` (fr or en), from bundled_data_dir(), completed
+  // The table bundled with Tandem for `lang` (fr or en), from data_dir() (corpus/data_files.h), completed
   // with the headwords of the installed FreeDict dictionary of that language when present.
   static GeneralFrequencies load_bundled(Lang lang);
 
@@ -51,8 +51,5 @@ class GeneralFrequencies {
   std::uint64_t corpus_words_ = 1;
 };
 
-// Where Tandem's data files are: $TANDEM_DATA_DIR when set, else the TANDEM_DATA_DIR the build
-// was configured with.
-std::string bundled_data_dir();
 
 }  // namespace tandem

@@ -34,8 +34,9 @@ void write_term(pugi::xml_node parent, const TermEntry& t, TbxVersion version) {
 
 }  // namespace
 
-void write_tbx(std::ostream& out, std::span<const Concept> concepts,
-               const TbxWriteOptions& options) {
+std::size_t write_tbx(std::ostream& out, std::span<const Concept> concepts,
+                      const TbxWriteOptions& options) {
+  std::size_t written = 0;
   const bool v3 = options.version == TbxVersion::v3;
   const std::string lang_tag(to_tag(options.source));
   pugi::xml_document doc;
@@ -65,6 +66,8 @@ void write_tbx(std::ostream& out, std::span<const Concept> concepts,
   const Lang order[] = {options.source, other_lang(options.source)};
   for (const Concept& c : concepts) {
     if (c.terms.empty()) continue;  // a TBX entry needs at least one language section
+    if (options.require_source_term && !c.term_in(options.source)) continue;
+    ++written;
     pugi::xml_node entry = body.append_child(v3 ? "conceptEntry" : "termEntry");
     entry.append_attribute("id") = fmt::format("c{}", c.id).c_str();
     if (!c.subject_field.empty()) add_text_child(entry, "descrip", "subjectField", c.subject_field);
@@ -84,15 +87,17 @@ void write_tbx(std::ostream& out, std::span<const Concept> concepts,
     }
   }
   doc.save(out, "  ", pugi::format_indent, pugi::encoding_utf8);
+  return written;
 }
 
-void write_tbx_file(const std::string& path, std::span<const Concept> concepts,
-                    const TbxWriteOptions& options) {
+std::size_t write_tbx_file(const std::string& path, std::span<const Concept> concepts,
+                           const TbxWriteOptions& options) {
   std::ofstream out(path, std::ios::binary);
   if (!out) throw Error(Location::in_file(path), "cannot create the file");
-  write_tbx(out, concepts, options);
+  std::size_t written = write_tbx(out, concepts, options);
   out.close();
   if (!out) throw Error(Location::in_file(path), "cannot write the file");
+  return written;
 }
 
 }  // namespace tandem

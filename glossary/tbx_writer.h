@@ -20,12 +20,16 @@ namespace tandem {
 struct TbxWriteOptions {
   TbxVersion version = TbxVersion::v3;
   Lang source = Lang::fr;  // its language section is written first; also the file's xml:lang
+  // translate-toolkit takes the first language section as the source: an entry with only
+  // target-language terms would be read backwards, so such entries are left out by default.
+  bool require_source_term = true;
 };
 
-void write_tbx(std::ostream& out, std::span<const Concept> concepts,
-               const TbxWriteOptions& options = {});
+// Returns the number of entries written.
+std::size_t write_tbx(std::ostream& out, std::span<const Concept> concepts,
+                      const TbxWriteOptions& options = {});
 // The same into a file; throws tandem::Error naming the file when it cannot be written.
-void write_tbx_file(const std::string& path, std::span<const Concept> concepts,
-                    const TbxWriteOptions& options = {});
+std::size_t write_tbx_file(const std::string& path, std::span<const Concept> concepts,
+                           const TbxWriteOptions& options = {});
 
 }  // namespace tandem

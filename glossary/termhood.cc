@@ -1,8 +1,16 @@
 #include "glossary/termhood.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
+#include <fstream>
 #include <unordered_map>
+
+#include "corpus/data_files.h"
+#include "corpus/error.h"
 
 namespace tandem {
 namespace {
@@ -54,14 +62,53 @@ bool looks_like_verb_form(Lang lang, std::string_view word) {
   return word.ends_with("ed") || word.ends_with("ly");
 }
 
+constexpr std::array<std::string_view, 26> kFeatureNames = {
+    "bias",
+    "lang_fr",
+    "log_frequency",
+    "log_documents",
+    "document_share",
+    "specificity",
+    "min_specificity",
+    "head_specificity",
+    "log_cvalue",
+    "association",
+    "single_word",
+    "extra_words",
+    "inner_link",
+    "nested_only",
+    "nested_share",
+    "modifier_form",
+    "verb_use",
+    "capitalised_inside",
+    "capitals_word",
+    "digit",
+    "general_phrase",
+    "log_characters",
+    // Single words and phrases weigh the same evidence differently.
+    "single_specificity",
+    "single_log_frequency",
+    "single_capitalised_inside",
+    "single_log_documents",
+};
+
+std::string lower_stem_join(const std::vector<std::string>& stems) {
+  return join(stems, 0, stems.size());
+}
+
 }  // namespace
 
-std::vector<ScoredTerm> rank_terms(const CandidateExtractor& extractor,
-                                   const GeneralFrequencies& general,
-                                   const TermhoodOptions& options) {
+std::vector<std::string_view> termhood_feature_names() {
+  return {kFeatureNames.begin(), kFeatureNames.end()};
+}
+
+std::vector<std::vector<double>> termhood_features(const CandidateExtractor& extractor,
+                                                   const GeneralFrequencies& general) {
   const auto& candidates = extractor.candidates();
+  const Lang lang = extractor.lang();
   const double corpus_words = std::max<double>(1, static_cast<double>(extractor.content_words()));
   const double general_words = static_cast<double>(general.corpus_words());
+  const double documents = std::max<double>(1, static_cast<double>(extractor.document_count()));
   std::unordered_map<std::string, double> specificity_cache;
   auto specificity = [&](const std::string& stem) {
     auto [it, inserted] = specificity_cache.try_emplace(stem, 0.0);
@@ -73,42 +120,131 @@ std::vector<ScoredTerm> rank_terms(const CandidateExtractor& extractor,
     return it->second;
   };
 
-  std::vector<Nesting> nesting = nesting_of(candidates, extractor.lang());
-  std::vector<ScoredTerm> ranked;
+  std::vector<Nesting> nesting = nesting_of(candidates, lang);
+  std::vector<std::vector<double>> rows(candidates.size());
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     if (c.stems.empty()) continue;
+    const double n = static_cast<double>(c.stems.size());
+    const double frequency = c.frequency;
     double spec = 0;
+    double min_spec = 1e9;
     double association = 1;
+    double verb_share = 0;
     for (const std::string& stem : c.stems) {
-      spec += specificity(stem);
+      double s = specificity(stem);
+      spec += s;
+      min_spec = std::min(min_spec, s);
       association =
-          std::min(association, c.frequency / std::max<double>(1, extractor.stem_frequency(stem)));
+          std::min(association, frequency / std::max<double>(1, extractor.stem_frequency(stem)));
+      verb_share = std::max(verb_share, extractor.verb_share(stem));
     }
-    spec /= static_cast<double>(c.stems.size());
+    spec /= n;
+    // English heads come last, French heads first.
+    const std::string& head = lang == Lang::fr ? c.stems.front() : c.stems.back();
     const bool multiword = c.stems.size() > 1;
-    double own_frequency = c.frequency;
+    double own_frequency = frequency;
     if (nesting[i].containers > 0)
       own_frequency -= nesting[i].container_frequency / nesting[i].containers;
-    double cvalue =
-        std::log2(1.0 + static_cast<double>(c.stems.size())) * std::max(own_frequency, 0.0);
-    double score = spec + options.frequency_weight * std::log2(1.0 + cvalue) +
-                   options.spread_weight * std::log2(static_cast<double>(c.documents.size()));
-    if (multiword) score += options.association_weight * association + options.multiword_bonus;
-    if (own_frequency <= 0) score -= options.nested_penalty;
-    if (!multiword &&
-        (general.only_modifier(c.stems[0]) || looks_like_verb_form(extractor.lang(), c.term)))
-      score -= options.modifier_penalty;
-    if (std::any_of(c.stems.begin(), c.stems.end(), [&](const std::string& s) {
-          return extractor.verb_share(s) >= options.verb_share;
-        }))
-      score -= options.verb_penalty;
-    // Long candidates are rarely terms unless they recur.
-    if (c.stems.size() > 2)
-      score -= options.length_penalty * static_cast<double>(c.stems.size() - 2) /
-               std::log2(1.0 + c.frequency);
-    if (score < options.threshold) continue;
-    ranked.push_back({c.term, score, i});
+    const double cvalue = std::log2(1.0 + n) * std::max(own_frequency, 0.0);
+    const bool inner_link = c.keys.size() > c.stems.size();
+    const bool modifier =
+        !multiword && (general.only_modifier(c.stems[0]) || looks_like_verb_form(lang, c.term));
+    const bool digit = c.term.find_first_of("0123456789") != std::string::npos;
+    const bool general_phrase = multiword && general.count(lower_stem_join(c.stems)) > 0;
+    rows[i] = {
+        1.0,
+        lang == Lang::fr ? 1.0 : 0.0,
+        std::log2(1.0 + frequency),
+        std::log2(static_cast<double>(c.documents.size())),
+        static_cast<double>(c.documents.size()) / documents,
+        spec,
+        min_spec,
+        specificity(head),
+        std::log2(1.0 + cvalue),
+        multiword ? association : 0.0,
+        multiword ? 0.0 : 1.0,
+        std::max(0.0, n - 2),
+        inner_link ? 1.0 : 0.0,
+        own_frequency <= 0 ? 1.0 : 0.0,
+        std::min(1.0, nesting[i].container_frequency / frequency),
+        modifier ? 1.0 : 0.0,
+        verb_share,
+        c.capitalised_inside / frequency,
+        c.with_capitals_word / frequency,
+        digit ? 1.0 : 0.0,
+        general_phrase ? 1.0 : 0.0,
+        std::log2(static_cast<double>(c.term.size())),
+    };
+    const double single = multiword ? 0.0 : 1.0;
+    for (std::size_t f : {5, 2, 17, 3}) rows[i].push_back(single * rows[i][f]);
+  }
+  return rows;
+}
+
+TermhoodModel TermhoodModel::load(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw Error(Location::in_file(path), "cannot open the termhood model");
+  TermhoodModel model;
+  const auto names = termhood_feature_names();
+  model.weights_.assign(names.size(), std::nan(""));
+  bool has_threshold = false;
+  std::string line;
+  std::uint64_t line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    auto tab = line.find('\t');
+    if (tab == std::string::npos)
+      throw Error(Location::at(path, line_no, 1), "expected name<TAB>weight");
+    std::string_view name = std::string_view(line).substr(0, tab);
+    std::string_view value = std::string_view(line).substr(tab + 1);
+    double weight = 0;
+    auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), weight);
+    if (ec != std::errc{} || ptr != value.data() + value.size() || !std::isfinite(weight))
+      throw Error(Location::at(path, line_no, tab + 2), "expected a number");
+    if (name == "threshold") {
+      model.threshold_ = weight;
+      has_threshold = true;
+      continue;
+    }
+    auto it = std::find(names.begin(), names.end(), name);
+    if (it == names.end())
+      throw Error(Location::at(path, line_no, 1), fmt::format("unknown feature '{}'", name));
+    model.weights_[static_cast<std::size_t>(it - names.begin())] = weight;
+  }
+  for (std::size_t f = 0; f < names.size(); ++f)
+    if (std::isnan(model.weights_[f]))
+      throw Error(Location::in_file(path), fmt::format("no weight for feature '{}'", names[f]));
+  if (!has_threshold) throw Error(Location::in_file(path), "no threshold");
+  return model;
+}
+
+const TermhoodModel& TermhoodModel::bundled() {
+  static const TermhoodModel model = load(data_path("termhood/weights.tsv"));
+  return model;
+}
+
+double TermhoodModel::score(const std::vector<double>& features) const {
+  double sum = 0;
+  for (std::size_t f = 0; f < features.size() && f < weights_.size(); ++f)
+    sum += weights_[f] * features[f];
+  return sum;
+}
+
+std::vector<ScoredTerm> rank_terms(const CandidateExtractor& extractor,
+                                   const GeneralFrequencies& general,
+                                   const TermhoodOptions& options) {
+  const TermhoodModel& model = options.model ? *options.model : TermhoodModel::bundled();
+  const double threshold = options.threshold.value_or(model.threshold());
+  const auto& candidates = extractor.candidates();
+  std::vector<std::vector<double>> features = termhood_features(extractor, general);
+  std::vector<ScoredTerm> ranked;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (features[i].empty()) continue;
+    double score = model.score(features[i]);
+    if (score < threshold) continue;
+    ranked.push_back({candidates[i].term, score, i});
   }
   std::sort(ranked.begin(), ranked.end(), [](const ScoredTerm& a, const ScoredTerm& b) {
     return a.score != b.score ? a.score > b.score : a.term < b.term;

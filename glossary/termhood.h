@@ -8,11 +8,14 @@
 //    spent in this candidate);
 //  - spread: it occurs in several documents.
 // Rare terms count: a candidate seen once still scores well when its words are specific.
+// The evidence is combined by a linear model learnt from annotated corpora (TermhoodModel).
 //
 // Thread-safety: pure functions.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "glossary/candidate_extractor.h"
@@ -26,22 +29,42 @@ struct ScoredTerm {
   std::size_t candidate = 0;  // index into CandidateExtractor::candidates()
 };
 
-struct TermhoodOptions {
-  double frequency_weight = 1.5;    // per log2 of the C-value frequency
-  double association_weight = 2.0;  // for multi-word candidates
-  double spread_weight = 1.0;       // per log2 of the number of documents
-  double multiword_bonus = 0.0;
-  double nested_penalty = 6.0;    // when it is hardly ever used outside a longer candidate
-  double length_penalty = 6.0;    // per word beyond two, less when frequent
-  double modifier_penalty = 6.0;  // a single adjective, adverb or verb form
-  double verb_penalty = 6.0;      // a word the corpus uses as a verb this often:
-  double verb_share = 0.25;
-  // The default cut: candidates scoring below it are not returned. Tuned on the ACTER
-  // wind-energy dev texts; scores do not depend on corpus size, so the cut carries over.
-  double threshold = 11.5;
+// The evidence on one candidate, as numbers a linear model weighs (names in
+// termhood_feature_names(), same order). Generic: frequencies, spread, specificity, C-value,
+// shape (length, capitals, digits), nesting; nothing tied to a domain.
+std::vector<std::string_view> termhood_feature_names();
+
+// A logistic-regression model over those features: weight per feature name and a cut on the
+// linear score (log-odds). Trained offline by tools/train_termhood.py on annotated corpora;
+// the bundled one is data/termhood/weights.tsv. File format: `name<TAB>weight` lines, `#`
+// comments; the name `threshold` sets the cut; unknown or missing features are errors.
+class TermhoodModel {
+ public:
+  // Throws tandem::Error with the file and line on a malformed or incomplete file.
+  static TermhoodModel load(const std::string& path);
+  // data/termhood/weights.tsv under data_dir(), loaded once.
+  static const TermhoodModel& bundled();
+
+  double score(const std::vector<double>& features) const;
+  double threshold() const { return threshold_; }
+
+ private:
+  std::vector<double> weights_;  // in termhood_feature_names() order
+  double threshold_ = 0;
 };
 
-// Scores every candidate, best first, dropping those under options.threshold.
+struct TermhoodOptions {
+  const TermhoodModel* model = nullptr;  // nullptr: TermhoodModel::bundled()
+  // Candidates scoring below it are not returned; default: the model's cut, set for F1 on the
+  // dev corpora. Scores do not depend on corpus size much, so the cut carries over.
+  std::optional<double> threshold;
+};
+
+// The features of every candidate (an empty row for a candidate without content words).
+std::vector<std::vector<double>> termhood_features(const CandidateExtractor& extractor,
+                                                   const GeneralFrequencies& general);
+
+// Scores every candidate, best first, dropping those under the threshold.
 std::vector<ScoredTerm> rank_terms(const CandidateExtractor& extractor,
                                    const GeneralFrequencies& general,
                                    const TermhoodOptions& options = {});

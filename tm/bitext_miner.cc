@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "corpus/data_files.h"
 #include "tm/lexicon.h"
 #include "tm/mining_lexicon_learner.h"
 
@@ -39,9 +40,14 @@ std::vector<ScoredPair> BitextMiner::score_candidates() {
   return pairs;
 }
 
+void load_core_tables(Lexicon& lexicon) {
+  for (const char* table : {"core_fr_en.tsv", "places_fr_en.tsv"})
+    lexicon.load_tsv(data_path("mining/" + std::string(table)));
+}
+
 void load_mining_lexicon(Lexicon& lexicon) {
   lexicon.load_installed_freedict();
-  lexicon.load_tsv(std::string(TANDEM_DATA_DIR) + "/mining/core_fr_en.tsv");
+  load_core_tables(lexicon);
 }
 
 std::vector<ScoredPair> BitextMiner::score_pool(std::span<const std::string> fr,

@@ -79,8 +79,11 @@ class BitextMiner {
   std::size_t learned_ = 0;
 };
 
-// FreeDict (the installed Debian dictionaries) plus Tandem's core table of French function
-// words and irregular verb forms (data/mining/core_fr_en.tsv), which FreeDict lacks.
+// Tandem's own tables of what FreeDict lacks or covers badly: French function words and
+// irregular verb forms (data/mining/core_fr_en.tsv), countries and demonyms
+// (data/mining/places_fr_en.tsv).
+void load_core_tables(Lexicon& lexicon);
+// FreeDict (the installed Debian dictionaries) plus the core tables.
 void load_mining_lexicon(Lexicon& lexicon);
 
 // The heaviest subset of `links` (by margin) increasing in both fr and en, then every sentence

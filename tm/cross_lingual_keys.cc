@@ -30,6 +30,142 @@ std::string_view utf8_prefix(std::string_view s, std::size_t letters) {
   return s.substr(0, i);
 }
 
+// English irregular verb forms and their base form: the dictionary translates French verbs
+// into base forms ("rencontrer → meet"), which the stemmer cannot reach from "met" or
+// "bought". A closed class of the grammar, listed once here. The auxiliaries (has, had, did,
+// got) are left out: the core table matches them form to form, and as the most frequent words
+// a base-form match would only add noise.
+struct IrregularForm {
+  std::string_view form, base;
+};
+constexpr std::array<IrregularForm, 119> kIrregularVerbs = {{
+    {"arose", "arise"},
+    {"arisen", "arise"},
+    {"awoke", "awake"},
+    {"became", "become"},
+    {"began", "begin"},
+    {"begun", "begin"},
+    {"bent", "bend"},
+    {"bet", "bet"},
+    {"bit", "bite"},
+    {"bitten", "bite"},
+    {"bled", "bleed"},
+    {"blew", "blow"},
+    {"blown", "blow"},
+    {"broke", "break"},
+    {"broken", "break"},
+    {"brought", "bring"},
+    {"built", "build"},
+    {"burnt", "burn"},
+    {"bought", "buy"},
+    {"caught", "catch"},
+    {"chose", "choose"},
+    {"chosen", "choose"},
+    {"came", "come"},
+    {"cost", "cost"},
+    {"dealt", "deal"},
+    {"drew", "draw"},
+    {"drawn", "draw"},
+    {"drank", "drink"},
+    {"drunk", "drink"},
+    {"drove", "drive"},
+    {"driven", "drive"},
+    {"ate", "eat"},
+    {"eaten", "eat"},
+    {"fell", "fall"},
+    {"fallen", "fall"},
+    {"fed", "feed"},
+    {"felt", "feel"},
+    {"fought", "fight"},
+    {"found", "find"},
+    {"fled", "flee"},
+    {"flew", "fly"},
+    {"flown", "fly"},
+    {"forgot", "forget"},
+    {"forgotten", "forget"},
+    {"froze", "freeze"},
+    {"frozen", "freeze"},
+    {"gave", "give"},
+    {"given", "give"},
+    {"went", "go"},
+    {"gone", "go"},
+    {"grew", "grow"},
+    {"grown", "grow"},
+    {"hung", "hang"},
+    {"heard", "hear"},
+    {"hid", "hide"},
+    {"hidden", "hide"},
+    {"held", "hold"},
+    {"hurt", "hurt"},
+    {"kept", "keep"},
+    {"knew", "know"},
+    {"known", "know"},
+    {"laid", "lay"},
+    {"led", "lead"},
+    {"left", "leave"},
+    {"lent", "lend"},
+    {"lay", "lie"},
+    {"lain", "lie"},
+    {"lost", "lose"},
+    {"made", "make"},
+    {"meant", "mean"},
+    {"met", "meet"},
+    {"paid", "pay"},
+    {"ran", "run"},
+    {"rang", "ring"},
+    {"rode", "ride"},
+    {"ridden", "ride"},
+    {"rose", "rise"},
+    {"risen", "rise"},
+    {"said", "say"},
+    {"saw", "see"},
+    {"seen", "see"},
+    {"sought", "seek"},
+    {"sold", "sell"},
+    {"sent", "send"},
+    {"shook", "shake"},
+    {"shaken", "shake"},
+    {"shot", "shoot"},
+    {"shown", "show"},
+    {"sang", "sing"},
+    {"sung", "sing"},
+    {"sank", "sink"},
+    {"sat", "sit"},
+    {"slept", "sleep"},
+    {"spoke", "speak"},
+    {"spoken", "speak"},
+    {"spent", "spend"},
+    {"stood", "stand"},
+    {"stole", "steal"},
+    {"stolen", "steal"},
+    {"struck", "strike"},
+    {"swore", "swear"},
+    {"sworn", "swear"},
+    {"swam", "swim"},
+    {"took", "take"},
+    {"taken", "take"},
+    {"taught", "teach"},
+    {"tore", "tear"},
+    {"torn", "tear"},
+    {"told", "tell"},
+    {"thought", "think"},
+    {"threw", "throw"},
+    {"thrown", "throw"},
+    {"understood", "understand"},
+    {"woke", "wake"},
+    {"wore", "wear"},
+    {"worn", "wear"},
+    {"won", "win"},
+    {"wrote", "write"},
+    {"written", "write"},
+}};
+
+std::string_view irregular_base(std::string_view key) {
+  for (const IrregularForm& f : kIrregularVerbs)
+    if (f.form == key) return f.base;
+  return {};
+}
+
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
@@ -141,6 +277,10 @@ void CrossLingualKeys::compute_en(KeyId word, WordInfo& w) {
   if (!w.number) w.ids.push_back(match_space_.intern("w:" + w.stem));
   add_common_ids(key, w);
   if (w.number) return;
+  if (std::string_view base = irregular_base(key); !base.empty()) {
+    const auto& ids = english_stem_ids(base);
+    w.ids.insert(w.ids.end(), ids.begin(), ids.end());
+  }
   // "you're" also matches what "vous êtes" gives (you, are); "didn't" → did, not.
   for (const Contraction& c : kContractions) {
     if (key == c.ending || ends_with(key, c.ending)) {
@@ -244,8 +384,12 @@ void CrossLingualKeys::compute_fr(KeyId word, WordInfo& w) {
     }
     found = true;
   }
-  // Names and new words are often written the same in both languages.
-  if (!found && utf8_length(key) >= options_.cognate_min_length) {
+  // Names and new words are often written the same in both languages; and a longer word
+  // whose English stem is an English word's stem is very likely its cognate even when the
+  // dictionary knows it ("armes" and "arms" both stem to "arm", while FreeDict gives only
+  // "weapon").
+  std::size_t length = utf8_length(key);
+  if ((!found && length >= options_.cognate_min_length) || length >= options_.stem_min_length) {
     const auto& ids = english_stem_ids(key);
     w.ids.insert(w.ids.end(), ids.begin(), ids.end());
   }

@@ -4,10 +4,12 @@
 //
 // Every word of either language gets an own-language word id (its folded key, interned per
 // language) and a small set of ids in one shared "match space" built on English:
-//   English word  → w:<stem>, c:<cognate prefix>, n:<digits>
+//   English word  → w:<stem>, c:<cognate prefix>, n:<digits>, and w:<stem of the base form>
+//                   for irregular verb forms ("met" → meet)
 //   French word   → w:<stem of each English translation> (lexicon, with plural/feminine/verb
-//                   fallbacks), c:<cognate prefix>, n:<digits>, and w:<stem of itself> for
-//                   words the lexicon does not know (names, new technical words).
+//                   fallbacks), c:<cognate prefix>, n:<digits>, and w:<English stem of itself>
+//                   for words the lexicon does not know (names, new technical words) and for
+//                   longer words it knows ("armes" and "arms" both stem to "arm").
 // Two words match when their id sets intersect. The cognate prefix (the first letters of the
 // folded key) lets mercenaires/mercenaries, systèmes/systems, Ukraine/Ukraine meet; numbers
 // meet by their digits ("50 000" = "50,000").
@@ -62,6 +64,8 @@ class CrossLingualKeys {
   struct Options {
     std::size_t cognate_prefix = 5;      // letters of the folded key that make the cognate key
     std::size_t cognate_min_length = 4;  // shorter words match only by lexicon or identity
+    // Words the lexicon knows also match by their English stem from this length on.
+    std::size_t stem_min_length = 5;
   };
 
   // `lexicon` must outlive this object.

@@ -3,7 +3,6 @@
 #include <zlib.h>
 
 #include <fstream>
-#include <iterator>
 #include <memory>
 
 #include "corpus/error.h"
@@ -12,9 +11,15 @@ namespace tandem {
 namespace {
 
 std::string read_whole(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw Error(Location::in_file(path), "cannot open the file");
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  // One read of the known size: istreambuf_iterator copies byte by byte, a measurable share of
+  // a short document's alignment time.
+  std::string out(static_cast<std::size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  if (!in.read(out.data(), static_cast<std::streamsize>(out.size())))
+    throw Error(Location::in_file(path), "cannot read the file");
+  return out;
 }
 
 std::string_view trim(std::string_view s) {

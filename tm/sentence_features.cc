@@ -352,12 +352,23 @@ void SentenceFeatures::finish_side(Side& s, const Side& other) {
     std::sort(s.links[id].begin(), s.links[id].end(),
               [](const Link& a, const Link& b) { return a.to < b.to; });
   }
+  // The pool holds each word's links strongest first, so that tally() stops at the first link
+  // that hits: that one has the best weight. (s.links stays in `to` order: the chance product
+  // above runs over it and must see the same order on every prepare().)
   s.link_begin.assign(1, 0);
   s.link_pool.clear();
   for (const auto& list : s.links) {
-    s.link_pool.insert(s.link_pool.end(), list.begin(), list.end());
+    auto first = s.link_pool.insert(s.link_pool.end(), list.begin(), list.end());
+    std::stable_sort(first, s.link_pool.end(),
+                     [](const Link& a, const Link& b) { return a.weight > b.weight; });
     s.link_begin.push_back(static_cast<std::uint32_t>(s.link_pool.size()));
   }
+  s.link_sig.assign(s.keys.size(), 0);
+  for (std::uint32_t id = 0; id < s.keys.size(); ++id)
+    for (const Link& l : s.links[id]) s.link_sig[id] |= id_bit(l.to);
+  s.sentence_sig.assign(s.sentences.size(), 0);
+  for (std::size_t i = 0; i < s.sentences.size(); ++i)
+    for (std::uint32_t id : s.sentences[i]) s.sentence_sig[i] |= id_bit(id);
   compute_ratios(s);
 }
 
@@ -417,22 +428,37 @@ struct SideTally {
 
 }  // namespace
 
+// The signature of a group of sentences: the union of theirs.
+template <typename SideT>
+static std::uint64_t group_sig(const SideT& s, std::span<const std::uint32_t> sentences) {
+  std::uint64_t sig = 0;
+  for (std::uint32_t sentence : sentences) sig |= s.sentence_sig[sentence];
+  return sig;
+}
+
 // One side's words against the other side's stamped words. `k` is the number of sentences on
-// the other side, which raises the chance of a match.
+// the other side, which raises the chance of a match. `other_sig` is group_sig() of the stamped
+// sentences: a word whose link signature misses it has no link into them, so its links need not
+// be scanned.
 template <typename SideT>
 static SideTally tally(const SideT& s, std::span<const std::uint32_t> sentences,
-                       const std::vector<std::uint32_t>& other_stamp, std::uint32_t epoch,
-                       std::size_t k) {
+                       const std::vector<std::uint32_t>& other_stamp, std::uint64_t other_sig,
+                       std::uint32_t epoch, std::size_t k) {
   SideTally t;
   const std::size_t group = std::min(std::max<std::size_t>(k, 1), SentenceFeatures::kMaxGroup) - 1;
   for (std::uint32_t sentence : sentences) {
     t.weight += s.sentence_weight[sentence];
     for (std::uint32_t a = s.active_begin[sentence]; a < s.active_begin[sentence + 1]; ++a) {
       const std::uint32_t id = s.active[a];
+      // Links are sorted by weight, strongest first: the first hit is the best one.
       float best = 0.0f;
-      for (std::uint32_t l = s.link_begin[id]; l < s.link_begin[id + 1]; ++l) {
+      const std::uint32_t end = (s.link_sig[id] & other_sig) ? s.link_begin[id + 1] : 0;
+      for (std::uint32_t l = s.link_begin[id]; l < end; ++l) {
         const auto& link = s.link_pool[l];
-        if (other_stamp[link.to] == epoch && link.weight > best) best = link.weight;
+        if (other_stamp[link.to] == epoch) {
+          best = link.weight;
+          break;
+        }
       }
       t.matched += s.idf[id] * best;
       float hit = s.hit[id][group];
@@ -455,8 +481,10 @@ BeadEvidence SentenceFeatures::evidence(std::span<const std::uint32_t> fr,
     for (std::uint32_t id : fr_.sentences[s]) scratch.fr_stamp[id] = epoch;
   for (std::uint32_t s : en)
     for (std::uint32_t id : en_.sentences[s]) scratch.en_stamp[id] = epoch;
-  SideTally f = tally(fr_, fr, scratch.en_stamp, epoch, std::max<std::size_t>(1, en.size()));
-  SideTally e = tally(en_, en, scratch.fr_stamp, epoch, std::max<std::size_t>(1, fr.size()));
+  SideTally f = tally(fr_, fr, scratch.en_stamp, group_sig(en_, en), epoch,
+                      std::max<std::size_t>(1, en.size()));
+  SideTally e = tally(en_, en, scratch.fr_stamp, group_sig(fr_, fr), epoch,
+                      std::max<std::size_t>(1, fr.size()));
   out.fr_weight = f.weight;
   out.en_weight = e.weight;
   double total = f.weight + e.weight;
@@ -469,8 +497,8 @@ SentenceFeatures::MatchCounts SentenceFeatures::match_counts(std::span<const std
                                                              std::span<const std::uint32_t> en,
                                                              Scratch& scratch) const {
   evidence(fr, en, scratch);  // stamps both sides with the current epoch
-  SideTally f = tally(fr_, fr, scratch.en_stamp, scratch.epoch, en.size());
-  SideTally e = tally(en_, en, scratch.fr_stamp, scratch.epoch, fr.size());
+  SideTally f = tally(fr_, fr, scratch.en_stamp, group_sig(en_, en), scratch.epoch, en.size());
+  SideTally e = tally(en_, en, scratch.fr_stamp, group_sig(fr_, fr), scratch.epoch, fr.size());
   return {f.linked + e.linked, f.linked_matched + e.linked_matched};
 }
 

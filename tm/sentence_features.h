@@ -157,7 +157,12 @@ class SentenceFeatures {
     std::vector<std::uint32_t> active_begin, active;
     std::vector<std::uint32_t> link_begin;
     std::vector<Link> link_pool;
+    // 64-bit signatures (bit id_bit(id) per word id): of each word's link targets on the other
+    // side, and of each sentence's words. A word whose link signature misses the signature of
+    // the other side's sentences cannot match there, so scoring skips its links (exact).
+    std::vector<std::uint64_t> link_sig, sentence_sig;
   };
+  static std::uint64_t id_bit(std::uint32_t id) { return std::uint64_t{1} << (id & 63); }
   void compute_ratios(Side& s) const;
 
   Side& side(Lang lang) { return lang == Lang::en ? en_ : fr_; }

@@ -105,106 +105,137 @@ AddResult TranslationMemory::add_units(std::span<const NewUnit> units) {
   for (std::size_t i = 0; i < units.size(); ++i) validate(units[i], i);
   std::optional<Transaction> tx;
   if (sqlite3_get_autocommit(db_.handle())) tx.emplace(db_);
-
-  Statement find(db_, "SELECT id, fr, en FROM tm_units WHERE pair_hash = ?");
-  Statement insert(db_,
-                   "INSERT INTO tm_units(pair_hash, src_lang, fr, en, fr_markup, en_markup, "
-                   "origin, score, status, tuid, created_at, changed_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  Statement merge(db_,
-                  "UPDATE tm_units SET count = count + 1, score = max(score, ?2), "
-                  "status = CASE WHEN status = 'draft' AND ?3 = 'confirmed' THEN ?3 ELSE status "
-                  "END, changed_at = ?4 WHERE id = ?1");
-  Statement add_source(db_,
-                       "INSERT OR IGNORE INTO tm_unit_sources(unit_id, lang, document_id, "
-                       "sentence_id) VALUES (?, ?, ?, ?)");
-  Statement add_prop(db_,
-                     "INSERT INTO tm_unit_props(unit_id, position, side, kind, type, value) "
-                     "VALUES (?, ?, ?, ?, ?, ?)");
-
-  // New rows get ids above the current maximum (INTEGER PRIMARY KEY without AUTOINCREMENT), so
-  // after the loop one statement hands exactly them to the concordance index.
-  Statement max_id(db_, "SELECT coalesce(max(id), 0) FROM tm_units");
-  max_id.step();
-  const std::int64_t first_new_above = max_id.column_int(0);
-
   AddResult result;
   result.ids.reserve(units.size());
-  const std::string now = utc_now_iso8601();
-  for (const NewUnit& unit : units) {
-    std::string fr = normalize_unit_text(unit.fr);
-    std::string en = normalize_unit_text(unit.en);
-    std::int64_t id = 0;
-    std::int64_t hash = 0;
-    // Probe on the (astronomically rare) collision of two different pairs.
-    for (std::uint64_t probe = 0;; ++probe) {
-      hash = pair_hash(fr, en, probe);
-      find.bind(1, hash);
-      bool found = find.step();
-      bool same = found && find.column_text(1) == fr && find.column_text(2) == en;
-      if (same) id = find.column_int(0);
-      find.reset();
-      if (same || !found) break;
-    }
-    const std::string& changed = unit.changed_at.empty() ? now : unit.changed_at;
-    if (id != 0) {
-      merge.bind(1, id).bind(2, unit.score).bind(3, to_string(unit.status)).bind(4, changed);
-      merge.run();
-      ++result.merged;
-    } else {
-      auto optional_text = [](const std::string& s) {
-        return s.empty() ? std::nullopt : std::optional<std::string_view>(s);
-      };
-      insert.bind(1, hash)
-          .bind(2, to_tag(unit.src))
-          .bind(3, fr)
-          .bind(4, en)
-          .bind(5, optional_text(unit.fr_markup))
-          .bind(6, optional_text(unit.en_markup))
-          .bind(7, to_string(unit.origin))
-          .bind(8, unit.score)
-          .bind(9, to_string(unit.status))
-          .bind(10, optional_text(unit.tuid))
-          .bind(11, unit.created_at.empty() ? now : unit.created_at)
-          .bind(12, changed);
-      insert.run();
-      id = db_.last_insert_id();
-      ++result.inserted;
-      int position = 0;
-      for (const UnitProp& prop : unit.props) {
-        add_prop.bind(1, id).bind(2, position++);
-        if (prop.side) {
-          add_prop.bind(3, to_tag(*prop.side));
-        } else {
-          add_prop.bind_null(3);
-        }
-        add_prop.bind(4, prop.kind == UnitProp::Kind::note ? "note" : "prop")
-            .bind(5, prop.type)
-            .bind(6, prop.value);
-        add_prop.run();
-      }
-    }
-    for (Lang lang : {Lang::fr, Lang::en}) {
-      for (const SentenceRef& ref : lang == Lang::fr ? unit.fr_sentences : unit.en_sentences) {
-        add_source.bind(1, id)
-            .bind(2, to_tag(lang))
-            .bind(3, ref.document_id)
-            .bind(4, ref.sentence_id);
-        add_source.run();
-      }
-    }
-    result.ids.push_back(id);
-  }
-  if (result.inserted > 0) {
-    Statement index(db_,
-                    "INSERT INTO tm_fts(rowid, fr, en) SELECT id, fr, en FROM tm_units "
-                    "WHERE id > ?");
-    index.bind(1, first_new_above);
-    index.run();
-    bump_generation();
+  {
+    Writer writer(*this);
+    for (std::size_t i = 0; i < units.size(); ++i) result.ids.push_back(writer.add(units[i], i));
+    writer.finish();
+    result.inserted = writer.inserted();
+    result.merged = writer.merged();
   }
   if (tx) tx->commit();
   return result;
+}
+
+struct TranslationMemory::Writer::Statements {
+  explicit Statements(Database& db)
+      : insert(db,
+               "INSERT INTO tm_units(pair_hash, src_lang, fr, en, fr_markup, en_markup, origin, "
+               "score, status, tuid, created_at, changed_at) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(pair_hash) DO NOTHING"),
+        find(db, "SELECT id, fr, en FROM tm_units WHERE pair_hash = ?"),
+        merge(db,
+              "UPDATE tm_units SET count = count + 1, score = max(score, ?2), "
+              "status = CASE WHEN status = 'draft' AND ?3 = 'confirmed' THEN ?3 ELSE status "
+              "END, changed_at = ?4 WHERE id = ?1"),
+        add_source(db,
+                   "INSERT OR IGNORE INTO tm_unit_sources(unit_id, lang, document_id, "
+                   "sentence_id) VALUES (?, ?, ?, ?)"),
+        add_prop(db,
+                 "INSERT INTO tm_unit_props(unit_id, position, side, kind, type, value) "
+                 "VALUES (?, ?, ?, ?, ?, ?)") {}
+  Statement insert, find, merge, add_source, add_prop;
+};
+
+TranslationMemory::Writer::Writer(TranslationMemory& tm)
+    : tm_(tm), statements_(std::make_unique<Statements>(tm.db_)), now_(utc_now_iso8601()) {
+  if (sqlite3_get_autocommit(tm_.db_.handle())) {
+    throw Error("translation memory writer used outside a transaction");
+  }
+  Statement max_id(tm_.db_, "SELECT coalesce(max(id), 0) FROM tm_units");
+  max_id.step();
+  first_new_above_ = max_id.column_int(0);
+}
+
+TranslationMemory::Writer::~Writer() = default;
+
+std::int64_t TranslationMemory::Writer::add(const NewUnit& unit, std::size_t index) {
+  validate(unit, index);
+  NewUnit normalized = unit;  // cheap next to the insert; keeps add_normalized the one path
+  normalized.fr = normalize_unit_text(unit.fr);
+  normalized.en = normalize_unit_text(unit.en);
+  return add_normalized(normalized, index);
+}
+
+std::int64_t TranslationMemory::Writer::add_normalized(const NewUnit& unit, std::size_t index) {
+  validate(unit, index);
+  Statements& s = *statements_;
+  const std::string& changed = unit.changed_at.empty() ? now_ : unit.changed_at;
+  auto optional_text = [](const std::string& text) {
+    return text.empty() ? std::nullopt : std::optional<std::string_view>(text);
+  };
+  // Insert first: in a bulk load almost every pair is new, so one B-tree descent on the unique
+  // pair_hash index instead of a lookup then an insert. On conflict, the stored pair is either
+  // the same (merge) or an (astronomically rare) hash collision: probe the next hash.
+  std::int64_t id = 0;
+  for (std::uint64_t probe = 0; id == 0; ++probe) {
+    const std::int64_t hash = pair_hash(unit.fr, unit.en, probe);
+    s.insert.bind(1, hash)
+        .bind(2, to_tag(unit.src))
+        .bind(3, unit.fr)
+        .bind(4, unit.en)
+        .bind(5, optional_text(unit.fr_markup))
+        .bind(6, optional_text(unit.en_markup))
+        .bind(7, to_string(unit.origin))
+        .bind(8, unit.score)
+        .bind(9, to_string(unit.status))
+        .bind(10, optional_text(unit.tuid))
+        .bind(11, unit.created_at.empty() ? now_ : unit.created_at)
+        .bind(12, changed);
+    s.insert.run();
+    if (tm_.db_.changes() > 0) {
+      id = tm_.db_.last_insert_id();
+      ++inserted_;
+      int position = 0;
+      for (const UnitProp& prop : unit.props) {
+        s.add_prop.bind(1, id).bind(2, position++);
+        if (prop.side) {
+          s.add_prop.bind(3, to_tag(*prop.side));
+        } else {
+          s.add_prop.bind_null(3);
+        }
+        s.add_prop.bind(4, prop.kind == UnitProp::Kind::note ? "note" : "prop")
+            .bind(5, prop.type)
+            .bind(6, prop.value);
+        s.add_prop.run();
+      }
+      break;
+    }
+    s.find.bind(1, hash);
+    if (s.find.step() && s.find.column_text(1) == unit.fr && s.find.column_text(2) == unit.en) {
+      id = s.find.column_int(0);
+    }
+    s.find.reset();
+    if (id != 0) {
+      s.merge.bind(1, id).bind(2, unit.score).bind(3, to_string(unit.status)).bind(4, changed);
+      s.merge.run();
+      ++merged_;
+    }
+  }
+  for (Lang lang : {Lang::fr, Lang::en}) {
+    for (const SentenceRef& ref : lang == Lang::fr ? unit.fr_sentences : unit.en_sentences) {
+      s.add_source.bind(1, id)
+          .bind(2, to_tag(lang))
+          .bind(3, ref.document_id)
+          .bind(4, ref.sentence_id);
+      s.add_source.run();
+    }
+  }
+  return id;
+}
+
+void TranslationMemory::Writer::finish() {
+  if (finished_) return;
+  finished_ = true;
+  if (inserted_ == 0) return;
+  // New rows have ids above the maximum before the writer (INTEGER PRIMARY KEY without
+  // AUTOINCREMENT): one statement hands exactly them to the concordance index.
+  Statement index(tm_.db_,
+                  "INSERT INTO tm_fts(rowid, fr, en) SELECT id, fr, en FROM tm_units WHERE id > ?");
+  index.bind(1, first_new_above_);
+  index.run();
+  tm_.bump_generation();
 }
 
 void TranslationMemory::bump_generation() {

@@ -7,8 +7,8 @@
 // collapsed, case kept): adding the same pair again bumps its `count`, keeps the higher score and
 // the better status, and returns the existing id.
 //
-// Every write goes through this class: it keeps the concordance index (FTS5, by triggers in the
-// same transaction) and the generation counter that invalidates the fuzzy-lookup index (see
+// Every write goes through this class: it keeps the concordance index (FTS5, in the same
+// transaction) and the generation counter that invalidates the fuzzy-lookup index (see
 // tm/fuzzy_index.h) in step with the units.
 //
 // Transactions: each write runs in its own transaction, or joins the caller's when one is open
@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -142,6 +143,42 @@ class TranslationMemory {
   std::string instance();
 
   Database& db() { return db_; }
+
+  // Adds units over many calls inside one transaction the caller holds (bulk loads such as a
+  // TMX import, where add_units per batch would re-prepare its statements and index each batch
+  // separately). New units enter the concordance index together in finish(), which must run
+  // before the transaction commits: until then concordance does not see them, and a writer
+  // dropped without finish() leaves them unindexed (the caller then rolls back).
+  class Writer {
+   public:
+    // Throws tandem::Error when no transaction is open on the connection.
+    explicit Writer(TranslationMemory& tm);
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+    ~Writer();
+
+    // Adds one unit and returns its id (the existing one when merged). Validates like
+    // add_units(); `index` numbers the unit in error messages.
+    std::int64_t add(const NewUnit& unit, std::size_t index = 0);
+    // Same, for a unit whose fr/en are already normalize_unit_text() output and non-empty (lets
+    // a caller do that work on another thread).
+    std::int64_t add_normalized(const NewUnit& unit, std::size_t index = 0);
+    // Indexes the new units for concordance and invalidates the fuzzy index; once.
+    void finish();
+
+    std::size_t inserted() const { return inserted_; }
+    std::size_t merged() const { return merged_; }
+
+   private:
+    struct Statements;
+    TranslationMemory& tm_;
+    std::unique_ptr<Statements> statements_;
+    std::int64_t first_new_above_ = 0;  // new rows get ids above the maximum before the writer
+    std::string now_;
+    std::size_t inserted_ = 0;
+    std::size_t merged_ = 0;
+    bool finished_ = false;
+  };
 
  private:
   class UnitReader;

@@ -14,7 +14,11 @@
 // <seg> inner XML when it holds inline codes. Tandem's own x-tandem-score/-status props (from a
 // Tandem export) restore those fields instead of being stored as props. Origin is `imported`.
 //
-// Thread-safety: uses the TranslationMemory's connection; one thread.
+// Speed: the file is parsed (and texts normalised) on a thread of its own while the calling
+// thread writes the previous units; new units are indexed for concordance in one pass at the
+// end, still inside the transaction.
+//
+// Thread-safety: uses the TranslationMemory's connection from the calling thread only.
 #pragma once
 
 #include <cstdint>

@@ -58,3 +58,15 @@ PY
 else
   echo "hunalign not installed: no comparison (the dev README quotes ~8,000 sent/s)"
 fi
+
+# Throughput on one large pair, where the fixed cost of starting and loading the dictionaries no
+# longer dominates: every dev document concatenated REPEAT times (default 10).
+repeat="${REPEAT:-10}"
+for ((i = 0; i < repeat; ++i)); do
+  cat "$dev"/*.fr >> "$work/big.fr"
+  cat "$dev"/*.en >> "$work/big.en"
+done
+big=$(cat "$work/big.fr" "$work/big.en" | wc -l)
+/usr/bin/time -f "%e %U %S %M" -o "$work/time" "$tandem" -q align-files "$work/big.fr" "$work/big.en" > /dev/null
+read -r wall user sys rss < "$work/time"
+python3 -c "print(f'tandem align-files, one {$big}-sentence pair: {$wall} s wall ({$user}+{$sys} s CPU) = {$big/$wall:,.0f} sent/s wall, {$big/($user+$sys):,.0f} sent/s CPU; peak {$rss/1024:.0f} MB')"

@@ -1,9 +1,10 @@
-// tandem align [--pair FR_ID EN_ID ...] [--min-score S] — pair the workspace's documents,
+// tandem align [--pair FR_ID EN_ID ...] [--min-score S] [--dict TSV ...] — pair the workspace's documents,
 // align translations, mine comparable pairs, store the sentence pairs in the TM.
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
+#include "glossary/glossary_lexicon.h"
 #include "tm/bitext_miner.h"
 #include "tm/workspace_alignment.h"
 #include "tools/cli.h"
@@ -13,17 +14,19 @@ namespace tandem::cli {
 void add_align_command(CLI::App& app, Context& context) {
   struct Args {
     std::vector<std::int64_t> pairs;
+    std::vector<std::string> dictionaries;
     double min_score = WorkspaceAlignOptions{}.min_score;
     bool json = false;
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
       "align",
-      "Pair the workspace's French and English documents, align translations, mine "
-      "comparable documents, and store the sentence pairs in the translation memory");
+      "Pair documents, align translations, mine comparable ones, store pairs in the TM");
   cmd->add_option("--pair", args->pairs, "Only these documents: FR_ID EN_ID (repeatable)")
       ->expected(2, 1 << 20);
   cmd->add_option("--min-score", args->min_score, "Document pairs scoring below are skipped");
+  cmd->add_option("--dict", args->dictionaries, "User dictionary, TSV fr<TAB>en[<TAB>weight]")
+      ->check(CLI::ExistingFile);
   cmd->add_flag("--json", args->json, "JSON summary");
   cmd->callback([args, &context] {
     if (args->pairs.size() % 2 != 0)
@@ -32,9 +35,15 @@ void add_align_command(CLI::App& app, Context& context) {
     options.min_score = args->min_score;
     for (std::size_t i = 0; i + 1 < args->pairs.size(); i += 2)
       options.pairs.emplace_back(args->pairs[i], args->pairs[i + 1]);
+    Workspace workspace = context.open_workspace();
+    // Evidence beyond FreeDict: the user's dictionaries and the workspace's own term base.
     Lexicon lexicon;
     load_mining_lexicon(lexicon);
-    Workspace workspace = context.open_workspace();
+    for (const std::string& dictionary : args->dictionaries) lexicon.load_tsv(dictionary);
+    TermBase term_base(workspace.db());
+    std::size_t glossary_pairs = add_glossary_to_lexicon(term_base, lexicon);
+    if (glossary_pairs > 0)
+      context.info(fmt::format("using {} word pairs from the glossary", glossary_pairs));
     WorkspaceAlignResult result = align_workspace(workspace.db(), lexicon, options);
     if (args->json) {
       nlohmann::json pairs = nlohmann::json::array();

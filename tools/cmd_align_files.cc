@@ -3,12 +3,13 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <future>
 #include <string>
 #include <vector>
 
 #include "corpus/error.h"
+#include "corpus/text_reader.h"
+#include "tm/bitext_miner.h"
 #include "tm/freedict_reader.h"
 #include "tm/lexicon.h"
 #include "tm/sentence_aligner.h"
@@ -16,19 +17,6 @@
 
 namespace tandem::cli {
 namespace {
-
-std::vector<std::string> read_lines(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(Location::in_file(path), "cannot open the file");
-  std::vector<std::string> lines;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (lines.empty() && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
-    lines.push_back(std::move(line));
-  }
-  return lines;
-}
 
 std::string ids(std::uint32_t begin, std::uint32_t count) {
   std::string out;
@@ -48,8 +36,12 @@ struct AlignFilesArgs {
 };
 
 void run(const AlignFilesArgs& args, const Context& context) {
-  std::vector<std::string> fr = read_lines(args.fr_path);
-  std::vector<std::string> en = read_lines(args.en_path);
+  SegmentFile fr_file = read_segment_file(args.fr_path);
+  SegmentFile en_file = read_segment_file(args.en_path);
+  for (const auto& w : fr_file.warnings) context.warn(args.fr_path + ": " + w);
+  for (const auto& w : en_file.warnings) context.warn(args.en_path + ": " + w);
+  const std::vector<std::string>& fr = fr_file.lines;
+  const std::vector<std::string>& en = en_file.lines;
   SentenceAligner aligner(fr, en);
   Lexicon lexicon;
   if (!args.no_freedict) {
@@ -70,6 +62,8 @@ void run(const AlignFilesArgs& args, const Context& context) {
       context.warn("aligning without FreeDict: " + e.describe());
     }
   }
+  // Function words and names: small tables, measured to help the parallel dev set too.
+  load_core_tables(lexicon);
   for (const std::string& dict : args.dictionaries) lexicon.load_tsv(dict);
   AlignOptions options;
   options.learn = !args.no_learn;
@@ -99,8 +93,8 @@ void add_align_files_command(CLI::App& app, Context& context) {
   auto args = std::make_shared<AlignFilesArgs>();
   CLI::App* cmd =
       app.add_subcommand("align-files",
-                         "Align a translated document pair (one segment per line); prints "
-                         "FR_IDS<TAB>EN_IDS<TAB>SCORE per bead, in document order");
+                         "Align a translated pair of files, one segment per line; prints beads "
+                         "FR_IDS<TAB>EN_IDS<TAB>SCORE");
   cmd->add_option("FR", args->fr_path, "French file, one segment per line")
       ->required()
       ->check(CLI::ExistingFile);

@@ -60,7 +60,7 @@ void run_detect(const DetectOptions& options, const Context& context) {
 void add_detect_command(CLI::App& app, Context& context) {
   auto options = std::make_shared<DetectOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "detect", "Identify the language (fr, en or und) of files, or of each line with --lines");
+      "detect", "Identify the language (fr, en, und) of files or of their lines");
   cmd->add_option("FILE", options->files, "Text files (UTF-8, UTF-16 or legacy 8-bit)")
       ->required()
       ->check(CLI::ExistingFile);

@@ -328,10 +328,15 @@ void add_export(CLI::App& parent, Context& context) {
     TermBase base(ws.db());
     auto concepts =
         base.list(a->status.empty() ? std::nullopt : entry_status_from_string(a->status));
+    std::size_t written = concepts.size();
     if (a->format == "tbx" || a->format == "tbx2") {
-      write_tbx_file(
-          a->output, concepts,
-          {a->format == "tbx" ? TbxVersion::v3 : TbxVersion::v2, *lang_from_tag(a->source)});
+      Lang source = *lang_from_tag(a->source);
+      written = write_tbx_file(a->output, concepts,
+                               {a->format == "tbx" ? TbxVersion::v3 : TbxVersion::v2, source});
+      if (written < concepts.size())
+        context.warn(fmt::format(
+            "{} entries without a {} term left out (CAT tools would read them backwards)",
+            concepts.size() - written, to_tag(source)));
     } else {
       std::ofstream out(a->output, std::ios::binary);
       if (!out) throw Error(Location::in_file(a->output), "cannot create the file");
@@ -342,7 +347,7 @@ void add_export(CLI::App& parent, Context& context) {
       out.close();
       if (!out) throw Error(Location::in_file(a->output), "cannot write the file");
     }
-    context.info(fmt::format("{} entries written to {}", concepts.size(), a->output));
+    context.info(fmt::format("{} entries written to {}", written, a->output));
   });
 }
 

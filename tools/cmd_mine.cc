@@ -15,21 +15,6 @@
 namespace tandem::cli {
 namespace {
 
-std::vector<std::string> read_lines(const std::string& path) {
-  std::string text = read_text_file(path).utf8;
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(std::move(line));
-    start = end + 1;
-  }
-  return lines;
-}
-
 std::string join_ids(const std::vector<std::uint32_t>& ids) {
   std::string out;
   for (std::uint32_t id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
@@ -65,8 +50,12 @@ void add_mine_command(CLI::App& app, Context& context) {
   cmd->add_flag("--no-learn", args->no_learn, "Do not learn translations from the pools");
   cmd->add_flag("--json", args->json, "JSON array of {fr, en, score}");
   cmd->callback([args, &context] {
-    std::vector<std::string> fr = read_lines(args->fr);
-    std::vector<std::string> en = read_lines(args->en);
+    SegmentFile fr_file = read_segment_file(args->fr);
+    SegmentFile en_file = read_segment_file(args->en);
+    for (const auto& w : fr_file.warnings) context.warn(args->fr + ": " + w);
+    for (const auto& w : en_file.warnings) context.warn(args->en + ": " + w);
+    const std::vector<std::string>& fr = fr_file.lines;
+    const std::vector<std::string>& en = en_file.lines;
     Lexicon lexicon;
     load_mining_lexicon(lexicon);
     for (const std::string& path : args->dictionaries) lexicon.load_tsv(path);

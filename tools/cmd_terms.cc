@@ -1,6 +1,7 @@
 // `tandem terms --lang fr|en FILE...`: ranked term candidates of a set of documents,
 // TERM<TAB>SCORE, best first, cut at the default termhood threshold.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "corpus/error.h"
 #include "corpus/text_reader.h"
@@ -17,6 +18,7 @@ void add_terms_command(CLI::App& app, Context& context) {
     std::vector<std::string> files;
     std::optional<double> threshold;
     std::size_t top = 0;
+    bool features = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("terms", "Ranked term candidates of text files");
@@ -29,6 +31,10 @@ void add_terms_command(CLI::App& app, Context& context) {
   cmd->add_option("--threshold", options->threshold,
                   "Keep candidates scoring at least this (default: the built-in cut)");
   cmd->add_option("--top", options->top, "Print at most this many terms (0: no limit)");
+  // For tools/train_termhood.py: every candidate with the features the ranker weighs.
+  cmd->add_flag("--features", options->features,
+                "Print every candidate with its termhood features (TSV with a header)")
+      ->group("");
   cmd->callback([options, &context] {
     Lang lang = *lang_from_tag(options->lang);
     CandidateExtractor extractor(lang);
@@ -39,6 +45,14 @@ void add_terms_command(CLI::App& app, Context& context) {
       extractor.add_document(text.utf8, document++);
     }
     GeneralFrequencies general = GeneralFrequencies::load_bundled(lang);
+    if (options->features) {
+      auto rows = termhood_features(extractor, general);
+      fmt::print("term\t{}\n", fmt::join(termhood_feature_names(), "\t"));
+      for (std::size_t i = 0; i < rows.size(); ++i)
+        if (!rows[i].empty())
+          fmt::print("{}\t{:.6g}\n", extractor.candidates()[i].term, fmt::join(rows[i], "\t"));
+      return;
+    }
     TermhoodOptions termhood;
     if (options->threshold) termhood.threshold = *options->threshold;
     std::size_t printed = 0;

@@ -34,13 +34,13 @@ int main(int argc, char** argv) {
   cli::add_segment_command(app, context);
   cli::add_detect_command(app, context);
   cli::add_corpus_command(app, context);
+  cli::add_align_files_command(app, context);
   cli::add_mine_command(app, context);
   cli::add_align_command(app, context);
   cli::add_related_command(app, context);
+  cli::add_tm_command(app, context);
   cli::add_terms_command(app, context);
   cli::add_glossary_command(app, context);
-  cli::add_align_files_command(app, context);
-  cli::add_tm_command(app, context);
 
   try {
     app.parse(argc, argv);

@@ -8,9 +8,10 @@
 namespace tandem {
 namespace {
 
-// corpus add (the seeds) → align → the "contacts turcs" pair is a mined translation unit, and
-// `related` on the English article lists the French article 000 first.
-TEST(SeedsAlignCli, MinesTheTurkishContactsPairIntoTheTm) {
+// corpus add (the seeds) → align → the "contacts turcs" pair is the best-scored mined
+// translation unit of articles 000 and 002, and `related` on the English article lists the
+// French article 000 first.
+TEST(SeedsAlignCli, MinesTheTurkishContactsPairAsTheBestUnitOfItsArticles) {
   testing::TempDir dir;
   std::string db = (dir / "ws.db").string();
   std::vector<std::string> add = {"-q", "--db", db, "corpus", "add"};
@@ -26,11 +27,22 @@ TEST(SeedsAlignCli, MinesTheTurkishContactsPairIntoTheTm) {
   auto summary = nlohmann::json::parse(aligned.out);
   ASSERT_FALSE(summary["pairs"].empty());
 
+  // The units drawn from articles 000 and 002, best score first: the "contacts turcs" pair is
+  // there, mined, and scores highest of the document pair.
   Workspace workspace(db);
   Statement units(workspace.db(),
-                  "SELECT fr, en, origin FROM tm_units WHERE fr LIKE '%contacts turcs%' AND "
-                  "en LIKE '%Turkish contacts%'");
-  ASSERT_TRUE(units.step());
+                  "SELECT u.fr, u.en, u.origin, u.score FROM tm_units u "
+                  "JOIN tm_unit_sources f ON f.unit_id = u.id AND f.lang = 'fr' "
+                  "JOIN tm_unit_sources e ON e.unit_id = u.id AND e.lang = 'en' "
+                  "JOIN documents fd ON fd.id = f.document_id "
+                  "JOIN documents ed ON ed.id = e.document_id "
+                  "WHERE instr(fd.path, '/000_') > 0 AND instr(ed.path, '/002_') > 0 "
+                  "GROUP BY u.id ORDER BY u.score DESC, u.id");
+  ASSERT_TRUE(units.step()) << "no unit stored for the 000-002 document pair";
+  EXPECT_NE(units.column_string(0).find("contacts turcs"), std::string::npos)
+      << "highest-scored unit: " << units.column_string(0);
+  EXPECT_NE(units.column_string(1).find("Turkish contacts"), std::string::npos)
+      << "highest-scored unit: " << units.column_string(1);
   EXPECT_EQ(units.column_string(2), "mined");
 
   // The English article's id, then its related French documents.

@@ -210,3 +210,33 @@ TEST(ReadTextFile, ReadsASeedArticleAsUtf8WithoutWarnings) {
 
 }  // namespace
 }  // namespace tandem
+
+namespace tandem {
+namespace {
+
+TEST(SegmentFile, KeepsEveryLineSoLineNumbersStayIds) {
+  testing::TempDir dir;
+  auto path = dir / "segments.txt";
+  testing::write_file(path, "\xEF\xBB\xBFPremière ligne.\r\n\r\nTroisième ligne.\r\n");
+  SegmentFile file = read_segment_file(path.string());
+  ASSERT_EQ(file.lines.size(), 3u);
+  EXPECT_EQ(file.lines[0], "Première ligne.");
+  EXPECT_EQ(file.lines[1], "");
+  EXPECT_EQ(file.lines[2], "Troisième ligne.");
+}
+
+TEST(SegmentFile, EmptyFileHasNoLinesButBrokenFileIsAnError) {
+  testing::TempDir dir;
+  testing::write_file(dir / "empty.txt", "");
+  EXPECT_TRUE(read_segment_file((dir / "empty.txt").string()).lines.empty());
+  testing::write_file(dir / "broken.txt", "Déjà vu.\nUn octet \xC3( cassé.\n");
+  try {
+    read_segment_file((dir / "broken.txt").string());
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_NE(e.describe().find("broken.txt: byte 20"), std::string::npos) << e.describe();
+  }
+}
+
+}  // namespace
+}  // namespace tandem

@@ -77,5 +77,23 @@ TEST(CandidateExtractorEn, DropsFormulaSymbolsAndBareNumbers) {
   EXPECT_NE(find(x, "power"), nullptr);
 }
 
+TEST(CandidateExtractorEn, CountsCapitalsAwayFromTheSentenceStart) {
+  CandidateExtractor x(Lang::en);
+  x.add_sentence("Gearbox oil was checked.", 0);
+  x.add_sentence("The crew met Northwind Energy at the SCADA desk.", 0);
+  x.add_sentence("Later the gearbox was opened.", 0);
+  const Candidate* gearbox = find(x, "gearbox");
+  ASSERT_NE(gearbox, nullptr);
+  EXPECT_EQ(gearbox->capitalised, 1u);
+  EXPECT_EQ(gearbox->capitalised_inside, 0u);
+  const Candidate* name = find(x, "northwind energy");
+  ASSERT_NE(name, nullptr);
+  EXPECT_EQ(name->capitalised_inside, 1u);
+  const Candidate* desk = find(x, "scada desk");
+  ASSERT_NE(desk, nullptr);
+  EXPECT_EQ(desk->with_capitals_word, 1u);
+  EXPECT_EQ(gearbox->with_capitals_word, 0u);
+}
+
 }  // namespace
 }  // namespace tandem

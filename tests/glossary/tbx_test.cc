@@ -161,5 +161,19 @@ TEST(Tsv, WritesPreferredPairsWithScore) {
             "matériel militaire\tmilitary equipment\t0.0000\n");
 }
 
+TEST(TbxWriter, LeavesOutEntriesWithoutASourceTerm) {
+  auto concepts = numbered_sample();
+  Concept english_only;
+  english_only.id = 9;
+  english_only.terms = {testing::term(Lang::en, "yaw drive")};
+  concepts.push_back(english_only);
+  std::ostringstream out;
+  EXPECT_EQ(write_tbx(out, concepts, {TbxVersion::v2, Lang::fr}), 3u);
+  EXPECT_EQ(out.str().find("yaw drive"), std::string::npos);
+  std::ostringstream all;
+  TbxWriteOptions keep{TbxVersion::v2, Lang::fr, false};
+  EXPECT_EQ(write_tbx(all, concepts, keep), 4u);
+}
+
 }  // namespace
 }  // namespace tandem

@@ -94,12 +94,6 @@ TEST(TermPairer, WordEvidenceUsesDictionaryStemsAndCognates) {
   EXPECT_EQ(pairer.word_evidence("camion", "camion", "truck", "truck"), 0.0);
 }
 
-}  // namespace
-}  // namespace tandem
-
-namespace tandem {
-namespace {
-
 MonolingualTerm mono(std::string term, std::vector<std::string> words, Lang lang, double weight) {
   Tokenizer tok(lang);
   MonolingualTerm t{std::move(term), std::move(words), {}, weight};

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "corpus/error.h"
@@ -109,6 +111,79 @@ TEST(Termhood, TopOfTheListIsMostlyGoldTermsOnActerWindEnglish) {
   int hits = 0;
   for (std::size_t i = 0; i < 100; ++i) hits += gold.count(ranked[i].term);
   EXPECT_GE(hits, 50);
+}
+
+// A model file with the given weights (others 0) and cut.
+std::string model_text(const std::map<std::string, std::string>& weights, bool threshold = true) {
+  std::string text = "# my test model\n";
+  for (std::string_view name : termhood_feature_names()) {
+    auto it = weights.find(std::string(name));
+    text += std::string(name) + "\t" + (it == weights.end() ? "0" : it->second) + "\n";
+  }
+  if (threshold) text += "threshold\t1.5\n";
+  return text;
+}
+
+TEST(TermhoodModel, LoadsWeightsAndCut) {
+  testing::TempDir dir;
+  auto path = dir / "weights.tsv";
+  testing::write_file(path, model_text({{"bias", "0.5"}, {"digit", "-2"}}));
+  TermhoodModel model = TermhoodModel::load(path.string());
+  EXPECT_DOUBLE_EQ(model.threshold(), 1.5);
+  std::vector<double> features(termhood_feature_names().size(), 1.0);
+  EXPECT_DOUBLE_EQ(model.score(features), -1.5);
+}
+
+TEST(TermhoodModel, BadWeightIsReportedWithFileAndLine) {
+  testing::TempDir dir;
+  auto path = dir / "weights.tsv";
+  testing::write_file(path, model_text({{"log_frequency", "1.2x"}}));
+  try {
+    TermhoodModel::load(path.string());
+    FAIL() << "no error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().file, path.string());
+    EXPECT_EQ(e.where().line, 4u);  // comment, bias, lang_fr, log_frequency
+  }
+}
+
+TEST(TermhoodModel, UnknownOrMissingFeatureIsAnError) {
+  testing::TempDir dir;
+  auto unknown = dir / "unknown.tsv";
+  testing::write_file(unknown, model_text({}) + "wind_bonus\t3\n");
+  EXPECT_THROW(TermhoodModel::load(unknown.string()), Error);
+  auto no_cut = dir / "no_cut.tsv";
+  testing::write_file(no_cut, model_text({}, false));
+  EXPECT_THROW(TermhoodModel::load(no_cut.string()), Error);
+  auto missing = dir / "missing.tsv";
+  testing::write_file(missing, "bias\t1\nthreshold\t0\n");
+  EXPECT_THROW(TermhoodModel::load(missing.string()), Error);
+}
+
+TEST(TermhoodModel, RankingFollowsTheWeightsAndTheCut) {
+  testing::TempDir dir;
+  auto path = dir / "weights.tsv";
+  // Only frequency counts: log2(1 + frequency) >= 1.5 keeps words seen twice or more.
+  testing::write_file(path, model_text({{"log_frequency", "1"}}));
+  TermhoodModel model = TermhoodModel::load(path.string());
+  GeneralFrequencies table = small_table(dir);
+  CandidateExtractor x(Lang::en);
+  x.add_sentence("The gearbox hummed.", 0);
+  x.add_sentence("A gearbox rattled near the nacelle.", 0);
+  x.add_sentence("Every gearbox wears.", 1);
+  TermhoodOptions options;
+  options.model = &model;
+  auto ranked = rank_terms(x, table, options);
+  ASSERT_FALSE(ranked.empty());
+  EXPECT_EQ(ranked[0].term, "gearbox");
+  EXPECT_EQ(rank_of(ranked, "nacelle"), ranked.size());  // seen once: under the cut
+  EXPECT_DOUBLE_EQ(ranked[0].score, 2.0);
+}
+
+TEST(TermhoodModel, BundledModelLoads) {
+  double cut = 0;
+  EXPECT_NO_THROW(cut = TermhoodModel::bundled().threshold());
+  EXPECT_TRUE(std::isfinite(cut));
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "corpus/workspace.h"
+#include "tests/test_support.h"
+#include "tm/tmx_import.h"
 
 namespace tandem {
 namespace {
@@ -67,6 +69,33 @@ TEST_F(ConcordanceTest, FollowsRemovedUnits) {
   Concordance concordance(tm);
   ASSERT_TRUE(tm.remove(ids[3]));
   EXPECT_EQ(concordance.count("election"), 1);
+}
+
+TEST_F(ConcordanceTest, FindsUnitsRightAfterATmxImport) {
+  testing::TempDir dir;
+  // Our own sentences: two new pairs, one already in the memory (merged, not indexed twice).
+  testing::write_file(dir / "more.tmx", R"(<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header srclang="fr" creationtool="t" creationtoolversion="1"
+  segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext"/><body>
+<tu tuid="n1"><tuv xml:lang="fr"><seg>Les élections régionales sont reportées.</seg></tuv>
+  <tuv xml:lang="en"><seg>The regional elections are postponed.</seg></tuv></tu>
+<tu tuid="n2"><tuv xml:lang="fr"><seg>Le port d'Izmir reste ouvert.</seg></tuv>
+  <tuv xml:lang="en"><seg>The port of Izmir stays open.</seg></tuv></tu>
+<tu tuid="n3"><tuv xml:lang="fr"><seg>Une élection anticipée est possible.</seg></tuv>
+  <tuv xml:lang="en"><seg>An early election is possible.</seg></tuv></tu>
+</body></tmx>
+)");
+  TmxImportStats stats = import_tmx(tm, (dir / "more.tmx").string());
+  EXPECT_EQ(stats.inserted, 2);
+  EXPECT_EQ(stats.merged, 1);
+  Concordance concordance(tm);
+  EXPECT_EQ(concordance.first_tuids("Izmir", 10),
+            (std::vector<std::string>{std::to_string(ids[1]), "n2"}));
+  EXPECT_EQ(concordance.count("election"), 2);  // the merged pair is still one hit
+  auto hits = concordance.search("élections régionales", 10);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].tuid, "n1");
+  EXPECT_EQ(hits[0].fr, "Les [élections régionales] sont reportées.");
 }
 
 }  // namespace

@@ -3,10 +3,12 @@
 #include <algorithm>
 
 #include "corpus/document.h"
+#include "corpus/workspace.h"
 #include "tests/test_support.h"
 #include "tm/bitext_miner.h"
 #include "tm/candidate_index.h"
 #include "tm/document_pairing.h"
+#include "tm/learned_lexicon_store.h"
 #include "tm/margin_scorer.h"
 
 namespace tandem {
@@ -19,6 +21,67 @@ const Lexicon& mining_lexicon() {
     return l;
   }();
   return lexicon;
+}
+
+// True when the first word of `fr` and the first word of `en` share a match id.
+bool words_match(CrossLingualKeys& keys, std::string_view fr, std::string_view en) {
+  KeyedSentence f = keys.key_sentence(Lang::fr, fr);
+  KeyedSentence e = keys.key_sentence(Lang::en, en);
+  auto a = keys.match_ids(Lang::fr, f.words.at(0));
+  auto b = keys.match_ids(Lang::en, e.words.at(0));
+  return std::any_of(a.begin(), a.end(),
+                     [&](KeyId id) { return std::find(b.begin(), b.end(), id) != b.end(); });
+}
+
+TEST(CrossLingualKeys, EnglishIrregularPastMatchesTheBaseFormTheDictionaryGives) {
+  Lexicon lexicon;
+  lexicon.add("rencontrer", "meet");
+  lexicon.add("acheter", "buy");
+  CrossLingualKeys keys(lexicon);
+  EXPECT_TRUE(words_match(keys, "rencontré", "met"));
+  EXPECT_TRUE(words_match(keys, "achetés", "bought"));
+  EXPECT_FALSE(words_match(keys, "rencontré", "bought"));
+}
+
+TEST(CrossLingualKeys, LongWordMatchesTheEnglishWordOfTheSameStemBeyondTheDictionary) {
+  Lexicon lexicon;
+  lexicon.add("arme", "weapon");
+  lexicon.add("mite", "moth");
+  CrossLingualKeys keys(lexicon);
+  EXPECT_TRUE(words_match(keys, "armes", "weapons"));  // the dictionary still counts
+  EXPECT_TRUE(words_match(keys, "armes", "arms"));     // and so does the shared stem
+  EXPECT_FALSE(words_match(keys, "armes", "army"));
+  // Short known words keep to their dictionary sense (a French "mite" is a moth).
+  EXPECT_FALSE(words_match(keys, "mite", "mites"));
+}
+
+TEST(MiningLexicon, KnowsDemonymAdjectivesAndCountryNames) {
+  CrossLingualKeys keys(mining_lexicon());
+  EXPECT_TRUE(words_match(keys, "turcs", "Turkish"));
+  EXPECT_TRUE(words_match(keys, "allemande", "German"));
+  EXPECT_TRUE(words_match(keys, "Allemagne", "Germany"));
+  EXPECT_FALSE(words_match(keys, "allemand", "Turkish"));
+}
+
+TEST(LearnedLexiconStore, RoundTripsLearnedEntriesThroughTheWorkspaceIntoALexicon) {
+  Workspace ws(":memory:");
+  LearnedLexiconStore store(ws.db());
+  store.save({{"fourgon", "van", 0.4f, "mined"}, {"quai", "platform", 0.7f, "aligned"}});
+  store.save({{"fourgon", "van", 0.6f, "mined"}});  // reinforced: the larger weight is kept
+
+  auto entries = store.entries();
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].fr, "fourgon");
+  EXPECT_FLOAT_EQ(entries[0].weight, 0.6f);
+  EXPECT_EQ(entries[1].source, "aligned");
+
+  Lexicon lexicon;
+  EXPECT_EQ(store.load_into(lexicon), 2u);
+  const auto& van = lexicon.translations(Lang::fr, "fourgon");
+  ASSERT_EQ(van.size(), 1u);
+  EXPECT_EQ(van[0].word, "van");
+  EXPECT_FLOAT_EQ(van[0].weight, 0.6f);
+  EXPECT_EQ(lexicon.translations(Lang::en, "platform").at(0).word, "quai");
 }
 
 TEST(CandidateIndex, RanksSentenceSharingTheRarestIdsFirst) {

@@ -67,6 +67,42 @@ TEST(TranslationMemory, RejectsInvalidUnitsWithoutAddingAny) {
   EXPECT_EQ(tm.counts().units, 0);
 }
 
+TEST(TranslationMemoryWriter, MergesAcrossCallsAndIndexesNewUnitsForConcordanceAtFinish) {
+  Workspace ws(":memory:");
+  TranslationMemory tm(ws.db());
+  auto before = tm.add_unit(pair("Le musée ouvre à neuf heures.", "The museum opens at nine."));
+  Transaction tx(ws.db());
+  TranslationMemory::Writer writer(tm);
+  auto added = writer.add(pair("Le musée ferme le lundi.", "The museum is closed on Mondays."));
+  EXPECT_EQ(writer.add(pair(" Le musée  ouvre à neuf heures.", "The museum opens at nine.")),
+            before);
+  EXPECT_EQ(writer.add(pair("Le musée ferme le  lundi.", "The museum is closed on Mondays.")),
+            added);
+  auto fts_count = [&](std::string_view word) {
+    Statement count(ws.db(), "SELECT count(*) FROM tm_fts WHERE tm_fts MATCH ?");
+    count.bind(1, word);
+    count.step();
+    return count.column_int(0);
+  };
+  EXPECT_EQ(fts_count("musée"), 1);  // the new unit waits for finish()
+  auto generation = tm.generation();
+  writer.finish();
+  tx.commit();
+  EXPECT_EQ(fts_count("musée"), 2);
+  EXPECT_EQ(fts_count("lundi"), 1);
+  EXPECT_EQ(writer.inserted(), 1u);
+  EXPECT_EQ(writer.merged(), 2u);
+  EXPECT_EQ(tm.unit(before)->count, 2);
+  EXPECT_EQ(tm.unit(added)->count, 2);
+  EXPECT_GT(tm.generation(), generation);
+}
+
+TEST(TranslationMemoryWriter, RefusesToWriteOutsideATransaction) {
+  Workspace ws(":memory:");
+  TranslationMemory tm(ws.db());
+  EXPECT_THROW(TranslationMemory::Writer writer(tm), Error);
+}
+
 TEST(TranslationMemory, FiltersCountsStatusAndRemoval) {
   Workspace ws(":memory:");
   TranslationMemory tm(ws.db());

@@ -1,4 +1,5 @@
 // TMX import and export: round trips, inline codes, encodings and bad input.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -145,6 +146,50 @@ TEST(TmxImport, MalformedXmlReportsLineAndColumnAndAddsNothing) {
     EXPECT_GT(e.where().column, 0u) << e.describe();
   }
   EXPECT_EQ(tm.counts().units, 1);  // the two good units before the error were rolled back
+}
+
+// A TMX with `n` units of our own numbered sentences, then `tail` (e.g. a broken unit).
+std::string numbered_tmx(int n, const std::string& tail) {
+  std::string tmx =
+      "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"fr\"/><body>\n";
+  for (int i = 1; i <= n; ++i) {
+    tmx += fmt::format(
+        "<tu><tuv xml:lang=\"fr\"><seg>La phrase {0} parle du canal.</seg></tuv>"
+        "<tuv xml:lang=\"en\"><seg>Sentence {0} is about the canal.</seg></tuv></tu>\n",
+        i);
+  }
+  return tmx + tail + "</body></tmx>\n";
+}
+
+TEST(TmxImport, MalformedXmlFarIntoALargeFileStillAddsNothing) {
+  // Far more units than the parser hands over before the writer catches up: the error comes
+  // from the parsing thread while earlier units are already written in the transaction.
+  TempDir dir;
+  constexpr int kUnits = 30000;
+  write_file(dir / "late.tmx",
+             numbered_tmx(kUnits, "<tu><tuv xml:lang=\"fr\"><seg>Cassé</tuv></tu>\n"));
+  Workspace ws(":memory:");
+  TranslationMemory tm(ws.db());
+  tm.add_unit(plain("Déjà là.", "Already there."));
+  try {
+    import_tmx(tm, (dir / "late.tmx").string());
+    FAIL() << "malformed XML was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.where().line, static_cast<std::uint64_t>(kUnits + 3)) << e.describe();
+  }
+  EXPECT_EQ(tm.counts().units, 1);
+}
+
+TEST(TmxImport, DatabaseFailureStopsTheParserAndAddsNothing) {
+  // The writing side fails (a read-only connection) while the parser has a large file ahead:
+  // the error must come back promptly instead of the parser blocking on a full queue.
+  TempDir dir;
+  write_file(dir / "many.tmx", numbered_tmx(30000, ""));
+  { Workspace ws((dir / "ws.db").string()); }
+  Database read_only((dir / "ws.db").string(), Database::Mode::ReadOnly);
+  TranslationMemory tm(read_only);
+  EXPECT_THROW(import_tmx(tm, (dir / "many.tmx").string()), Error);
+  EXPECT_EQ(tm.counts().units, 0);
 }
 
 TEST(TmxImport, RejectsAFileWhoseRootIsNotTmx) {

@@ -1,0 +1,139 @@
+#!/usr/bin/python3
+"""Learns the termhood model (data/termhood/weights.tsv) from annotated corpora.
+
+For each language it runs `tandem terms --features` on the annotated texts, labels every
+candidate by membership in the gold list, and fits an L2-regularised logistic regression by
+gradient descent (standard library only). The cut is the log-odds that maximises the mean F1 of
+the whole kept list over the languages (F1 counts gold terms the generator never proposes).
+It also reports a cross-language check: trained on one language, scored on the other.
+
+Usage: tools/train_termhood.py TANDEM_BINARY [--out data/termhood/weights.tsv] [--l2 1.0]
+Environment: TANDEM_SHARED_DIR (default ../shared), DOMAIN (default wind).
+"""
+import argparse
+import glob
+import math
+import os
+import subprocess
+import sys
+import unicodedata
+
+
+def normalise(term):
+    return " ".join(unicodedata.normalize("NFC", term).lower().split())
+
+
+def load_language(tandem, shared, domain, lang, key):
+    base = f"{shared}/dev/terms/acter/{lang}/{domain}/annotated"
+    texts = sorted(glob.glob(f"{base}/texts/*.txt"))
+    out = subprocess.run([tandem, "--quiet", "terms", "--features", "--lang", lang] + texts,
+                         check=True, capture_output=True, text=True).stdout.splitlines()
+    names = out[0].split("\t")[1:]
+    gold_path = f"{base}/annotations/unique_annotation_lists/{domain}_{lang}_{key}.tsv"
+    with open(gold_path, encoding="utf-8") as f:
+        gold = {normalise(line.split("\t")[0]) for line in f if line.strip()}
+    rows, labels, terms = [], [], []
+    for line in out[1:]:
+        fields = line.split("\t")
+        terms.append(fields[0])
+        rows.append([float(x) for x in fields[1:]])
+        labels.append(1.0 if normalise(fields[0]) in gold else 0.0)
+    return {"lang": lang, "names": names, "rows": rows, "labels": labels, "terms": terms,
+            "gold": len(gold)}
+
+
+def fit(rows, labels, l2, iterations=400, rate=0.5):
+    """Logistic regression on standardised features, Nesterov momentum; returns raw weights."""
+    n, d = len(rows), len(rows[0])
+    mean = [sum(r[j] for r in rows) / n for j in range(d)]
+    std = [math.sqrt(sum((r[j] - mean[j]) ** 2 for r in rows) / n) or 1.0 for j in range(d)]
+    mean[0], std[0] = 0.0, 1.0  # the bias column stays 1
+    z = [[(r[j] - mean[j]) / std[j] for j in range(d)] for r in rows]
+    w = [0.0] * d
+    velocity = [0.0] * d
+    for _ in range(iterations):
+        look = [w[j] + 0.9 * velocity[j] for j in range(d)]
+        grad = [0.0] * d
+        for x, y in zip(z, labels):
+            s = sum(a * b for a, b in zip(look, x))
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s))))
+            e = p - y
+            for j in range(d):
+                grad[j] += e * x[j]
+        for j in range(d):
+            g = grad[j] / n + (l2 * look[j] / n if j else 0.0)
+            velocity[j] = 0.9 * velocity[j] - rate * g
+            w[j] += velocity[j]
+    # Back to the raw feature scale.
+    raw = [w[j] / std[j] for j in range(d)]
+    raw[0] = w[0] - sum(w[j] * mean[j] / std[j] for j in range(1, d))
+    return raw
+
+
+def scores(weights, data):
+    return [sum(a * b for a, b in zip(weights, r)) for r in data["rows"]]
+
+
+def f1_at(score_list, data, threshold):
+    kept = [y for s, y in zip(score_list, data["labels"]) if s >= threshold]
+    tp = sum(kept)
+    p = tp / len(kept) if kept else 0.0
+    r = tp / data["gold"]
+    return (2 * p * r / (p + r) if p + r else 0.0), p, r, len(kept)
+
+
+def best_threshold(weights, datasets):
+    per = [scores(weights, d) for d in datasets]
+    best = (-1.0, 0.0)
+    for t in [x / 20.0 for x in range(-80, 61)]:
+        f = sum(f1_at(s, d, t)[0] for s, d in zip(per, datasets)) / len(datasets)
+        best = max(best, (f, t))
+    return best[1]
+
+
+def report(label, weights, threshold, data):
+    f, p, r, kept = f1_at(scores(weights, data), data, threshold)
+    print(f"{label}: {data['lang']} P {p:.3f} R {r:.3f} F1 {f:.3f} ({kept} kept)", file=sys.stderr)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("tandem")
+    ap.add_argument("--out", default="data/termhood/weights.tsv")
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--key", default="terms_nes", help="gold list: terms or terms_nes")
+    ap.add_argument("--no-write", action="store_true")
+    args = ap.parse_args()
+    here = os.path.dirname(os.path.abspath(__file__))
+    shared = os.environ.get("TANDEM_SHARED_DIR", os.path.join(here, "..", "..", "shared"))
+    domain = os.environ.get("DOMAIN", "wind")
+    data = {lang: load_language(args.tandem, shared, domain, lang, args.key) for lang in ("en", "fr")}
+    names = data["en"]["names"]
+
+    # Cross-language check: weights and cut from one language, scored on the other.
+    for train, test in (("en", "fr"), ("fr", "en")):
+        w = fit(data[train]["rows"], data[train]["labels"], args.l2)
+        t = best_threshold(w, [data[train]])
+        report(f"trained on {train}, self", w, t, data[train])
+        report(f"trained on {train}, cross", w, t, data[test])
+
+    both = [data["en"], data["fr"]]
+    w = fit(data["en"]["rows"] + data["fr"]["rows"], data["en"]["labels"] + data["fr"]["labels"],
+            args.l2)
+    t = best_threshold(w, both)
+    for d in both:
+        report("trained on both", w, t, d)
+    if args.no_write:
+        return
+    with open(args.out, "w", encoding="utf-8") as out:
+        out.write("# Termhood model: logistic-regression weights per feature (log-odds of being a\n"
+                  "# term) and the cut. Written by tools/train_termhood.py from the ACTER "
+                  f"{domain} annotations\n# (en + fr, gold {args.key}, L2 {args.l2}); "
+                  "do not edit by hand.\n")
+        for name, weight in zip(names, w):
+            out.write(f"{name}\t{weight:.6g}\n")
+        out.write(f"threshold\t{t:.6g}\n")
+
+
+if __name__ == "__main__":
+    main()
