@@ -49,7 +49,8 @@ CorpusStore::AddResult CorpusStore::insert(const Document& doc) {
       .run();
   std::int64_t id = db_.last_insert_id();
 
-  Statement metadata(db_, "INSERT INTO document_metadata (document_id, key, value, normalized) VALUES (?,?,?,?)");
+  Statement metadata(
+      db_, "INSERT INTO document_metadata (document_id, key, value, normalized) VALUES (?,?,?,?)");
   for (const MetadataField& field : doc.metadata) {
     metadata.bind(1, id).bind(2, field.key).bind(3, field.value).bind(4, field.normalized).run();
   }
@@ -64,8 +65,8 @@ CorpusStore::AddResult CorpusStore::insert(const Document& doc) {
         .bind(5, to_tag(s.lang))
         .run();
   }
-  Statement dropped(db_,
-                    "INSERT INTO boilerplate (document_id, paragraph, text, reason) VALUES (?,?,?,?)");
+  Statement dropped(
+      db_, "INSERT INTO boilerplate (document_id, paragraph, text, reason) VALUES (?,?,?,?)");
   for (const DroppedParagraph& d : doc.boilerplate) {
     dropped.bind(1, id).bind(2, d.paragraph).bind(3, d.text).bind(4, d.reason).run();
   }
@@ -98,14 +99,17 @@ std::optional<DocumentDetails> CorpusStore::get(std::int64_t id) {
   DocumentDetails details;
   details.summary = read_summary(row);
 
-  Statement metadata(db_, "SELECT key, value, normalized FROM document_metadata WHERE document_id = ? "
-                          "ORDER BY rowid");
+  Statement metadata(db_,
+                     "SELECT key, value, normalized FROM document_metadata WHERE document_id = ? "
+                     "ORDER BY rowid");
   metadata.bind(1, id);
-  while (metadata.step()) details.metadata.push_back(
+  while (metadata.step())
+    details.metadata.push_back(
         {metadata.column_string(0), metadata.column_string(1), metadata.column_string(2)});
   details.sentences = sentences(id);
-  Statement dropped(db_, "SELECT paragraph, text, reason FROM boilerplate WHERE document_id = ? "
-                         "ORDER BY id");
+  Statement dropped(db_,
+                    "SELECT paragraph, text, reason FROM boilerplate WHERE document_id = ? "
+                    "ORDER BY id");
   dropped.bind(1, id);
   while (dropped.step()) {
     details.boilerplate.push_back({static_cast<int>(dropped.column_int(0)),
@@ -115,8 +119,9 @@ std::optional<DocumentDetails> CorpusStore::get(std::int64_t id) {
 }
 
 std::vector<StoredSentence> CorpusStore::sentences(std::int64_t document_id) {
-  Statement rows(db_, "SELECT id, position, paragraph, text, lang FROM sentences "
-                      "WHERE document_id = ? ORDER BY position");
+  Statement rows(db_,
+                 "SELECT id, position, paragraph, text, lang FROM sentences "
+                 "WHERE document_id = ? ORDER BY position");
   rows.bind(1, document_id);
   std::vector<StoredSentence> out;
   while (rows.step()) {

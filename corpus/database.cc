@@ -8,13 +8,14 @@ namespace tandem {
 
 Database::Database(const std::string& path, Mode mode) : path_(path) {
   sqlite3* raw = nullptr;
-  int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
-                                     : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int flags =
+      mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   db_.reset(raw);  // sqlite3 allocates a handle even on failure; it must be closed
   if (rc != SQLITE_OK) {
-    throw Error(Location::in_file(path), fmt::format("cannot open database: {}",
-                                            raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
+    throw Error(
+        Location::in_file(path),
+        fmt::format("cannot open database: {}", raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
   }
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, 5000);
@@ -34,8 +35,8 @@ std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid
 int Database::changes() const { return sqlite3_changes(db_.get()); }
 
 void Database::fail(std::string_view what) const {
-  throw Error(Location::in_file(path_), fmt::format("database error ({}): {}", what,
-                                           sqlite3_errmsg(db_.get())));
+  throw Error(Location::in_file(path_),
+              fmt::format("database error ({}): {}", what, sqlite3_errmsg(db_.get())));
 }
 
 Statement::Statement(Database& db, std::string_view sql) : db_(&db) {

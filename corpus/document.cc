@@ -165,8 +165,8 @@ Document DocumentParser::parse_text(DecodedText decoded, const std::string& path
     std::string_view kept = paragraph;
     if (verdict.is_boilerplate) {
       kept = verdict.kept(paragraph);
-      doc.boilerplate.push_back({static_cast<int>(source_index[i]),
-                                 dropped_part(paragraph, kept), verdict.reason});
+      doc.boilerplate.push_back(
+          {static_cast<int>(source_index[i]), dropped_part(paragraph, kept), verdict.reason});
       if (kept.empty()) continue;
     }
     for (const SentenceSpan& span : segmenter.split(kept)) {

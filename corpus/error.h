@@ -14,9 +14,9 @@
 namespace tandem {
 
 struct Location {
-  std::string file;                        // empty when the input is not a file
-  std::uint64_t line = 0;                  // 1-based; 0 = unknown
-  std::uint64_t column = 0;                // 1-based; 0 = unknown
+  std::string file;                          // empty when the input is not a file
+  std::uint64_t line = 0;                    // 1-based; 0 = unknown
+  std::uint64_t column = 0;                  // 1-based; 0 = unknown
   std::optional<std::uint64_t> byte_offset;  // 0-based, for binary-level problems
 
   static Location in_file(std::string path) { return {std::move(path), 0, 0, std::nullopt}; }

@@ -10,9 +10,12 @@ enum class Lang { fr, en, und };  // und = undetermined / other (BCP 47 "und")
 
 constexpr std::string_view to_tag(Lang lang) {
   switch (lang) {
-    case Lang::fr: return "fr";
-    case Lang::en: return "en";
-    case Lang::und: return "und";
+    case Lang::fr:
+      return "fr";
+    case Lang::en:
+      return "en";
+    case Lang::und:
+      return "und";
   }
   return "und";
 }

@@ -55,8 +55,8 @@ GeneralFrequencies GeneralFrequencies::load(const std::string& path, Lang lang) 
 
 GeneralFrequencies GeneralFrequencies::load_bundled(Lang lang) {
   const char* name = lang == Lang::fr ? "french" : "english";
-  GeneralFrequencies table = load(
-      data_path(fmt::format("general-language/{}-general-language.txt", name)), lang);
+  GeneralFrequencies table =
+      load(data_path(fmt::format("general-language/{}-general-language.txt", name)), lang);
   // About the frequency of an ordinary noun of the table (its median is ~100 per 28M words).
   const std::uint64_t assumed = table.corpus_words_ / 100000;
   table.add_dictionary_headwords(lang == Lang::fr ? "/usr/share/dictd/freedict-fra-eng.index"

@@ -23,8 +23,9 @@ class GeneralFrequencies {
  public:
   // Reads a table; throws tandem::Error with the file and line on malformed input.
   static GeneralFrequencies load(const std::string& path, Lang lang);
-  // The table bundled with Tandem for `lang` (fr or en), from data_dir() (corpus/data_files.h), completed
-  // with the headwords of the installed FreeDict dictionary of that language when present.
+  // The table bundled with Tandem for `lang` (fr or en), from data_dir() (corpus/data_files.h),
+  // completed with the headwords of the installed FreeDict dictionary of that language when
+  // present.
   static GeneralFrequencies load_bundled(Lang lang);
 
   // The frequency table has holes (no "value", "new", "valeur"), and a general word missing from
@@ -50,6 +51,5 @@ class GeneralFrequencies {
   std::unordered_map<std::string, unsigned> parts_of_speech_;  // bit 1: noun, bit 2: other
   std::uint64_t corpus_words_ = 1;
 };
-
 
 }  // namespace tandem

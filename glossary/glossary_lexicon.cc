@@ -14,8 +14,8 @@ bool is_single_word(const std::string& term) {
 std::size_t add_glossary_to_lexicon(TermBase& base, Lexicon& lexicon) {
   std::size_t added = 0;
   for (const Concept& concept_entry : base.list()) {
-    float weight = concept_entry.status == EntryStatus::approved ? kApprovedTermWeight
-                                                                 : kProposedTermWeight;
+    float weight =
+        concept_entry.status == EntryStatus::approved ? kApprovedTermWeight : kProposedTermWeight;
     for (const TermEntry& fr : concept_entry.terms) {
       if (fr.lang != Lang::fr || !is_single_word(fr.text)) continue;
       for (const TermEntry& en : concept_entry.terms) {

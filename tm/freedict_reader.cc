@@ -150,11 +150,10 @@ FreeDictFiles installed_freedict(bool french_headwords) {
   return files;
 }
 
-std::vector<DictEntry> read_freedict(const std::string& index_path, const std::string& dict_dz_path,
-                                     const HeadwordFilter& keep) {
+void visit_freedict(const std::string& index_path, const std::string& dict_dz_path,
+                    const HeadwordFilter& keep, const DictEntryVisitor& visit) {
   std::string index = read_whole(index_path);
   std::string dict = inflate_gzip_file(dict_dz_path);
-  std::vector<DictEntry> entries;
   std::string_view rest = index;
   std::uint64_t line_no = 0;
   while (!rest.empty()) {
@@ -181,8 +180,17 @@ std::vector<DictEntry> read_freedict(const std::string& index_path, const std::s
       throw Error(Location::at(index_path, line_no), "article lies outside " + dict_dz_path + " (" +
                                                          std::to_string(dict.size()) + " bytes)");
     DictEntry entry = parse_article(std::string_view(dict).substr(offset, length));
-    if (!entry.headword.empty() && !entry.equivalents.empty()) entries.push_back(std::move(entry));
+    if (!entry.headword.empty() && !entry.equivalents.empty()) visit(headword, std::move(entry));
   }
+}
+
+std::vector<DictEntry> read_freedict(const std::string& index_path, const std::string& dict_dz_path,
+                                     const HeadwordFilter& keep) {
+  std::vector<DictEntry> entries;
+  visit_freedict(index_path, dict_dz_path, keep,
+                 [&entries](std::string_view, DictEntry&& entry) {
+                   entries.push_back(std::move(entry));
+                 });
   return entries;
 }
 

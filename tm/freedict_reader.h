@@ -45,4 +45,10 @@ using HeadwordFilter = std::function<bool(std::string_view index_headword)>;
 std::vector<DictEntry> read_freedict(const std::string& index_path, const std::string& dict_dz_path,
                                      const HeadwordFilter& keep = {});
 
+// The same articles in the same order, each passed to `visit` with the index headword `keep` saw
+// (what tm/freedict_cache.h stores so that it can filter later).
+using DictEntryVisitor = std::function<void(std::string_view index_headword, DictEntry&& entry)>;
+void visit_freedict(const std::string& index_path, const std::string& dict_dz_path,
+                    const HeadwordFilter& keep, const DictEntryVisitor& visit);
+
 }  // namespace tandem

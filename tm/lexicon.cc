@@ -4,6 +4,7 @@
 
 #include "corpus/error.h"
 #include "corpus/tokenizer.h"
+#include "tm/freedict_cache.h"
 #include "tm/freedict_reader.h"
 
 namespace tandem {
@@ -83,8 +84,9 @@ void Lexicon::load_installed_freedict(const EntryFilter& keep) {
     fr_to_en_.reserve(fr_to_en_.size() + 20000);
     en_to_fr_.reserve(en_to_fr_.size() + 20000);
   }
-  load_freedict(fr_en.index, fr_en.dict_dz, Lang::fr, keep);
-  load_freedict(en_fr.index, en_fr.dict_dz, Lang::en, keep);
+  // The installed dictionaries change only with their packages: read them through the cache.
+  add_freedict(read_freedict_cached(fr_en), Lang::fr, keep);
+  add_freedict(read_freedict_cached(en_fr), Lang::en, keep);
 }
 
 void Lexicon::load_tsv(const std::string& path) {

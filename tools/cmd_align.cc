@@ -1,5 +1,5 @@
-// tandem align [--pair FR_ID EN_ID ...] [--min-score S] [--dict TSV ...] — pair the workspace's documents,
-// align translations, mine comparable pairs, store the sentence pairs in the TM.
+// tandem align [--pair FR_ID EN_ID ...] [--min-score S] [--dict TSV ...] — pair the workspace's
+// documents, align translations, mine comparable pairs, store the sentence pairs in the TM.
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -20,8 +20,7 @@ void add_align_command(CLI::App& app, Context& context) {
   };
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
-      "align",
-      "Pair documents, align translations, mine comparable ones, store pairs in the TM");
+      "align", "Pair documents, align translations, mine comparable ones, store pairs in the TM");
   cmd->add_option("--pair", args->pairs, "Only these documents: FR_ID EN_ID (repeatable)")
       ->expected(2, 1 << 20);
   cmd->add_option("--min-score", args->min_score, "Document pairs scoring below are skipped");

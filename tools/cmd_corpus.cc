@@ -59,13 +59,14 @@ void add_add(CLI::App& corpus, Context& context) {
     auto results = store.add_all(documents);
     for (std::size_t i = 0; i < documents.size(); ++i) {
       const Document& doc = documents[i];
-      for (const std::string& warning : doc.warnings) context.warn(fmt::format("{}: {}", doc.path, warning));
+      for (const std::string& warning : doc.warnings)
+        context.warn(fmt::format("{}: {}", doc.path, warning));
       if (results[i].added) {
-        fmt::print("added\t{}\t{}\t{}\t{} sentences\t{} boilerplate\n", results[i].id, to_tag(doc.lang),
-                   doc.path, doc.sentences.size(), doc.boilerplate.size());
+        fmt::print("added\t{}\t{}\t{}\t{} sentences\t{} boilerplate\n", results[i].id,
+                   to_tag(doc.lang), doc.path, doc.sentences.size(), doc.boilerplate.size());
       } else {
-        fmt::print("unchanged\t{}\t{}\t{}\t(same content already in the workspace)\n", results[i].id,
-                   to_tag(doc.lang), doc.path);
+        fmt::print("unchanged\t{}\t{}\t{}\t(same content already in the workspace)\n",
+                   results[i].id, to_tag(doc.lang), doc.path);
       }
     }
     if (failures > 0) context.exit_code = 1;
@@ -98,7 +99,8 @@ void add_show(CLI::App& corpus, Context& context) {
     bool json = false;
   };
   auto args = std::make_shared<Args>();
-  CLI::App* cmd = corpus.add_subcommand("show", "Show a document: metadata, sentences, boilerplate");
+  CLI::App* cmd =
+      corpus.add_subcommand("show", "Show a document: metadata, sentences, boilerplate");
   cmd->add_option("ID", args->id, "Document id (see corpus list)")->required();
   cmd->add_flag("--json", args->json, "JSON output");
   cmd->callback([args, &context] {
@@ -111,11 +113,14 @@ void add_show(CLI::App& corpus, Context& context) {
       for (const auto& m : details->metadata) out["metadata"][m.key] = m.value;
       out["sentence_list"] = nlohmann::json::array();
       for (const auto& s : details->sentences)
-        out["sentence_list"].push_back(
-            {{"position", s.position}, {"paragraph", s.paragraph}, {"lang", to_tag(s.lang)}, {"text", s.text}});
+        out["sentence_list"].push_back({{"position", s.position},
+                                        {"paragraph", s.paragraph},
+                                        {"lang", to_tag(s.lang)},
+                                        {"text", s.text}});
       out["boilerplate_list"] = nlohmann::json::array();
       for (const auto& b : details->boilerplate)
-        out["boilerplate_list"].push_back({{"paragraph", b.paragraph}, {"reason", b.reason}, {"text", b.text}});
+        out["boilerplate_list"].push_back(
+            {{"paragraph", b.paragraph}, {"reason", b.reason}, {"text", b.text}});
       fmt::print("{}\n", out.dump(2));
       return;
     }
@@ -125,8 +130,7 @@ void add_show(CLI::App& corpus, Context& context) {
     for (const auto& m : details->metadata) fmt::print("# {}: {}\n", m.key, m.value);
     for (const auto& sentence : details->sentences)
       fmt::print("{}\t{}\n", sentence.position, sentence.text);
-    for (const auto& b : details->boilerplate)
-      fmt::print("# dropped ({}): {}\n", b.reason, b.text);
+    for (const auto& b : details->boilerplate) fmt::print("# dropped ({}): {}\n", b.reason, b.text);
   });
 }
 

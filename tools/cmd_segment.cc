@@ -36,7 +36,8 @@ void add_segment_command(CLI::App& app, Context& context) {
                                          "<stdin>", ReadOptions{args->replace_invalid}),
                              "<stdin>", options)
                        : parser.parse_file(args->file, options);
-    for (const std::string& warning : doc.warnings) context.warn(fmt::format("{}: {}", doc.path, warning));
+    for (const std::string& warning : doc.warnings)
+      context.warn(fmt::format("{}: {}", doc.path, warning));
     std::string out;
     for (const Sentence& sentence : doc.sentences) {
       out += sentence.text;

@@ -127,16 +127,16 @@ TEST_P(CliCorpusBadInput, ClearErrorAndWorkspaceUnchanged) {
   auto path = dir / bad.name;
   testing::write_file(path, bad.content);
   testing::write_file(dir / "other.txt", "The council voted the budget on Tuesday evening.\n");
-  auto result = run_tandem(
-      {"--db", db, "corpus", "add", (dir / "other.txt").string(), path.string()});
+  auto result =
+      run_tandem({"--db", db, "corpus", "add", (dir / "other.txt").string(), path.string()});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_THAT(result.err, HasSubstr(path.string()));
   EXPECT_THAT(result.err, HasSubstr(bad.expected_error));
   EXPECT_EQ(list_json(db).size(), 1u) << "a failing file must add nothing, not even the good one";
 
   // --skip-bad adds the good file, still reports the bad one and exits 1.
-  auto skipped = run_tandem({"--db", db, "corpus", "add", "--skip-bad",
-                             (dir / "other.txt").string(), path.string()});
+  auto skipped = run_tandem(
+      {"--db", db, "corpus", "add", "--skip-bad", (dir / "other.txt").string(), path.string()});
   EXPECT_EQ(skipped.exit_code, 1);
   EXPECT_THAT(skipped.err, HasSubstr(path.string()));
   EXPECT_EQ(list_json(db).size(), 2u);
@@ -146,11 +146,15 @@ INSTANTIATE_TEST_SUITE_P(
     Inputs, CliCorpusBadInput,
     ::testing::Values(BadInput{"empty.txt", "", "empty"},
                       BadInput{"blank.txt", "  \n\n \n", "empty"},
-                      BadInput{"binary.bin", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0", 16) +
-                                                 std::string(200, '\0'),
+                      BadInput{"binary.bin",
+                               std::string("\x7f"
+                                           "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+                                           16) +
+                                   std::string(200, '\0'),
                                "binary"},
                       // Valid UTF-8 elsewhere, so this cannot pass for legacy 8-bit text.
-                      BadInput{"broken.txt", "Une phrase très correcte.\nPuis un octet \xC3( cassé.\n",
+                      BadInput{"broken.txt",
+                               "Une phrase très correcte.\nPuis un octet \xC3( cassé.\n",
                                "byte 41"}),
     [](const auto& info) {
       std::string name = info.param.name;
@@ -159,8 +163,8 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(CliCorpus, MissingFileIsARuntimeError) {
   testing::TempDir dir;
-  auto result = run_tandem({"--db", (dir / "w.db").string(), "corpus", "add",
-                            (dir / "nope.txt").string()});
+  auto result =
+      run_tandem({"--db", (dir / "w.db").string(), "corpus", "add", (dir / "nope.txt").string()});
   EXPECT_EQ(result.exit_code, 1);
   EXPECT_THAT(result.err, HasSubstr("nope.txt"));
 }

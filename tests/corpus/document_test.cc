@@ -13,9 +13,7 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-std::string seed(const std::string& name) {
-  return testing::shared_path("seeds/" + name).string();
-}
+std::string seed(const std::string& name) { return testing::shared_path("seeds/" + name).string(); }
 
 bool has_sentence_containing(const Document& doc, std::string_view needle) {
   return std::any_of(doc.sentences.begin(), doc.sentences.end(),
@@ -30,8 +28,8 @@ bool dropped_with_reason(const Document& doc, std::string_view needle) {
 
 TEST(SplitParagraphs, EachLineOfWebTextIsAParagraph) {
   auto paragraphs = split_paragraphs("Titre court\nPremière phrase. Deuxième.\n\nAutre bloc.\n");
-  EXPECT_THAT(paragraphs, ::testing::ElementsAre("Titre court", "Première phrase. Deuxième.",
-                                                 "Autre bloc."));
+  EXPECT_THAT(paragraphs,
+              ::testing::ElementsAre("Titre court", "Première phrase. Deuxième.", "Autre bloc."));
 }
 
 TEST(SplitParagraphs, JoinsHardWrappedBlocks) {
@@ -130,8 +128,8 @@ TEST(DocumentParser, ForcedLanguageWins) {
   DocumentParser parser;
   ParseOptions options;
   options.lang = Lang::en;
-  Document doc = parser.parse_text(decode_text("Le chat dort. Il fait beau.", "t.txt"), "t.txt",
-                                   options);
+  Document doc =
+      parser.parse_text(decode_text("Le chat dort. Il fait beau.", "t.txt"), "t.txt", options);
   EXPECT_EQ(doc.lang, Lang::en);
   EXPECT_DOUBLE_EQ(doc.lang_confidence, 1.0);
   EXPECT_EQ(doc.sentences.size(), 2u);

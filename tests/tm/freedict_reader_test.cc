@@ -2,9 +2,14 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <chrono>
+#include <optional>
+#include <tuple>
+#include <cstdlib>
 
 #include "corpus/error.h"
 #include "tests/test_support.h"
+#include "tm/freedict_cache.h"
 #include "tm/freedict_reader.h"
 #include "tm/lexicon.h"
 
@@ -90,6 +95,117 @@ TEST(FreeDictReader, CorruptDictzipIsAnError) {
   testing::write_file(dir / "t.index", "chat\tA\tF\n");
   testing::write_file(dir / "t.dict.dz", "this is not gzip at all");
   EXPECT_THROW(read_freedict((dir / "t.index").string(), (dir / "t.dict.dz").string()), Error);
+}
+
+// Points the FreeDict cache at `dir` for the lifetime of the object, then restores the variable.
+class CacheDirOverride {
+ public:
+  explicit CacheDirOverride(const std::filesystem::path& dir) {
+    if (const char* old = std::getenv("TANDEM_CACHE_DIR")) old_ = old;
+    setenv("TANDEM_CACHE_DIR", dir.c_str(), 1);
+  }
+  ~CacheDirOverride() {
+    if (old_)
+      setenv("TANDEM_CACHE_DIR", old_->c_str(), 1);
+    else
+      unsetenv("TANDEM_CACHE_DIR");
+  }
+  CacheDirOverride(const CacheDirOverride&) = delete;
+  CacheDirOverride& operator=(const CacheDirOverride&) = delete;
+
+ private:
+  std::optional<std::string> old_;
+};
+
+// A two-article dictionary of my own; `bike` must stay 4 bytes so that variants keep the offsets.
+FreeDictFiles write_small_dictionary(const testing::TempDir& dir, const std::string& bike) {
+  std::string velo = "Vélo /velo/ <n, masc>\nbicycle, " + bike + "\n";
+  std::string chat = "chat /ʃa/ <n, masc>\ncat\n";
+  std::string index = "chat\t" + b64(velo.size()) + "\t" + b64(chat.size()) + "\nvélo\tA\t" +
+                      b64(velo.size()) + "\n";
+  testing::write_file(dir / "s.index", index);
+  write_gzip(dir / "s.dict.dz", velo + chat);
+  return {(dir / "s.index").string(), (dir / "s.dict.dz").string()};
+}
+
+using Pairs = std::vector<std::tuple<std::string, std::string, float>>;
+Pairs sorted_pairs(const Lexicon& lexicon) {
+  Pairs out;
+  lexicon.for_each([&](std::string_view fr, std::string_view en, float w) {
+    out.emplace_back(std::string(fr), std::string(en), w);
+  });
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool same_entries(const std::vector<DictEntry>& a, const std::vector<DictEntry>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
+    return x.headword == y.headword && x.equivalents == y.equivalents;
+  });
+}
+
+TEST(FreeDictCache, MissThenHitGiveTheSameLexiconAsParsingOnInstalledFreeDict) {
+  testing::TempDir cache;
+  CacheDirOverride override_dir(cache.path());
+  FreeDictFiles files = installed_freedict(true);
+  HeadwordFilter keep = [](std::string_view h) { return h.starts_with("ma") || h == "chat"; };
+
+  std::vector<DictEntry> parsed = read_freedict(files.index, files.dict_dz, keep);
+  ASSERT_FALSE(std::filesystem::exists(freedict_cache_file(files)));
+  std::vector<DictEntry> miss = read_freedict_cached(files, keep);
+  ASSERT_TRUE(std::filesystem::exists(freedict_cache_file(files)));
+  std::vector<DictEntry> hit = read_freedict_cached(files, keep);
+  EXPECT_GT(parsed.size(), 100u);
+  EXPECT_TRUE(same_entries(parsed, miss));
+  EXPECT_TRUE(same_entries(parsed, hit));
+
+  Lexicon from_parse, from_cache;
+  from_parse.add_freedict(read_freedict(files.index, files.dict_dz), Lang::fr);
+  from_cache.add_freedict(read_freedict_cached(files), Lang::fr);
+  EXPECT_GT(from_cache.entry_count(), 10000u);
+  EXPECT_EQ(sorted_pairs(from_parse), sorted_pairs(from_cache));
+}
+
+TEST(FreeDictCache, SourceWithANewModificationTimeIsReadAgain) {
+  testing::TempDir dir, cache;
+  CacheDirOverride override_dir(cache.path());
+  FreeDictFiles files = write_small_dictionary(dir, "bike");
+  ASSERT_EQ(read_freedict_cached(files).at(1).equivalents,
+            (std::vector<std::string>{"bicycle", "bike"}));
+  // Same sizes, new content and time: only the modification time tells the cache is stale.
+  auto old_time = std::filesystem::last_write_time(files.dict_dz);
+  auto old_index_size = std::filesystem::file_size(files.index);
+  write_small_dictionary(dir, "cycl");
+  ASSERT_EQ(std::filesystem::file_size(files.index), old_index_size);
+  std::filesystem::last_write_time(files.dict_dz, old_time + std::chrono::seconds(5));
+  std::vector<DictEntry> entries = read_freedict_cached(files);
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[1].equivalents, (std::vector<std::string>{"bicycle", "cycl"}));
+  EXPECT_TRUE(same_entries(entries, read_freedict_cached(files)));
+}
+
+TEST(FreeDictCache, UnwritableCacheDirectoryStillReadsTheDictionary) {
+  testing::TempDir dir;
+  FreeDictFiles files = write_small_dictionary(dir, "bike");
+  // A directory below a regular file cannot be created, whoever runs the test.
+  testing::write_file(dir / "blocker", "not a directory");
+  CacheDirOverride override_dir(dir / "blocker" / "cache");
+  std::vector<DictEntry> entries = read_freedict_cached(files);
+  EXPECT_TRUE(same_entries(entries, read_freedict(files.index, files.dict_dz)));
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].headword, "chat");
+  EXPECT_FALSE(std::filesystem::exists(freedict_cache_file(files)));
+}
+
+TEST(FreeDictCache, CorruptCacheFileIsRebuilt) {
+  testing::TempDir dir, cache;
+  CacheDirOverride override_dir(cache.path());
+  FreeDictFiles files = write_small_dictionary(dir, "bike");
+  std::vector<DictEntry> first = read_freedict_cached(files);
+  std::string bytes = testing::read_file(freedict_cache_file(files));
+  testing::write_file(freedict_cache_file(files), bytes.substr(0, bytes.size() - 3));
+  EXPECT_TRUE(same_entries(first, read_freedict_cached(files)));
+  EXPECT_EQ(testing::read_file(freedict_cache_file(files)), bytes);
 }
 
 TEST(Lexicon, InstalledFreeDictTranslatesMaisonToHouseBothWays) {
