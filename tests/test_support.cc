@@ -70,6 +70,11 @@ std::string drain(int fd) {
 }  // namespace
 
 RunResult run_tandem(const std::vector<std::string>& args, const std::string& input) {
+  return run_program(TANDEM_BINARY, args, input);
+}
+
+RunResult run_program(const std::string& program, const std::vector<std::string>& args,
+                      const std::string& input) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe)) throw std::runtime_error("pipe failed");
 
@@ -81,19 +86,19 @@ RunResult run_tandem(const std::vector<std::string>& args, const std::string& in
   for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]})
     posix_spawn_file_actions_addclose(&actions, fd);
 
-  std::vector<std::string> argv_strings{TANDEM_BINARY};
+  std::vector<std::string> argv_strings{program};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : argv_strings) argv.push_back(a.data());
   argv.push_back(nullptr);
 
   pid_t pid;
-  int rc = posix_spawn(&pid, TANDEM_BINARY, &actions, nullptr, argv.data(), environ);
+  int rc = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   close(in_pipe[0]);
   close(out_pipe[1]);
   close(err_pipe[1]);
-  if (rc != 0) throw std::runtime_error("cannot start " TANDEM_BINARY);
+  if (rc != 0) throw std::runtime_error("cannot start " + program);
 
   // Feed stdin and drain both outputs concurrently so a large output cannot deadlock.
   std::thread writer([&] {

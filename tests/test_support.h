@@ -36,7 +36,10 @@ struct RunResult {
   std::string err;
 };
 
-// Runs the tandem binary under test with these arguments (no shell), feeding `input` on stdin.
+// Runs a program (no shell) with these arguments, feeding `input` on stdin.
+RunResult run_program(const std::string& program, const std::vector<std::string>& args,
+                      const std::string& input = "");
+// Runs the tandem binary under test.
 RunResult run_tandem(const std::vector<std::string>& args, const std::string& input = "");
 
 }  // namespace tandem::testing

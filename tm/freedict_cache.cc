@@ -187,8 +187,7 @@ void store_cache(const fs::path& path, const FreeDictFiles& files, const SourceS
 
 fs::path freedict_cache_directory() {
   if (const char* dir = std::getenv("TANDEM_CACHE_DIR"); dir && *dir) return fs::path(dir);
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg)
-    return fs::path(xdg) / "tandem";
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "tandem";
   if (const char* home = std::getenv("HOME"); home && *home)
     return fs::path(home) / ".cache" / "tandem";
   return {};

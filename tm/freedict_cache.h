@@ -1,5 +1,6 @@
-// A per-user cache of parsed FreeDict dictionaries, so that a command reading FreeDict (align-files,
-// mine, glossary) does not inflate the whole .dict.dz and parse every article on each run.
+// A per-user cache of parsed FreeDict dictionaries, so that a command reading FreeDict
+// (align-files, mine, glossary) does not inflate the whole .dict.dz and parse every article on each
+// run.
 //
 // On first use the articles of a dictd pair (tm/freedict_reader.h) are parsed once, all of them,
 // and written in a compact binary form to the cache directory: $TANDEM_CACHE_DIR if set, else

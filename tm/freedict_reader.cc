@@ -187,10 +187,9 @@ void visit_freedict(const std::string& index_path, const std::string& dict_dz_pa
 std::vector<DictEntry> read_freedict(const std::string& index_path, const std::string& dict_dz_path,
                                      const HeadwordFilter& keep) {
   std::vector<DictEntry> entries;
-  visit_freedict(index_path, dict_dz_path, keep,
-                 [&entries](std::string_view, DictEntry&& entry) {
-                   entries.push_back(std::move(entry));
-                 });
+  visit_freedict(index_path, dict_dz_path, keep, [&entries](std::string_view, DictEntry&& entry) {
+    entries.push_back(std::move(entry));
+  });
   return entries;
 }
 

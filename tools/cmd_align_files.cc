@@ -10,6 +10,7 @@
 #include "corpus/error.h"
 #include "corpus/text_reader.h"
 #include "tm/bitext_miner.h"
+#include "tm/freedict_cache.h"
 #include "tm/freedict_reader.h"
 #include "tm/lexicon.h"
 #include "tm/sentence_aligner.h"
@@ -47,11 +48,10 @@ void run(const AlignFilesArgs& args, const Context& context) {
   if (!args.no_freedict) {
     // Only the articles and pairs these documents can use are parsed and stored (loading the
     // whole of FreeDict would cost more than aligning a short document); the two dictionaries
-    // are read in parallel.
+    // are read in parallel, from the parsed-dictionary cache once it exists.
     auto read_dict = [&aligner](bool french_headwords) {
-      FreeDictFiles files = installed_freedict(french_headwords);
-      return read_freedict(files.index, files.dict_dz,
-                           aligner.headword_filter(french_headwords ? Lang::fr : Lang::en));
+      return read_freedict_cached(installed_freedict(french_headwords),
+                                  aligner.headword_filter(french_headwords ? Lang::fr : Lang::en));
     };
     auto en_fr = std::async(std::launch::async, read_dict, false);
     Lexicon::EntryFilter keep = aligner.lexicon_filter();

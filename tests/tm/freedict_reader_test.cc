@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <optional>
 #include <tuple>
-#include <cstdlib>
 
 #include "corpus/error.h"
 #include "tests/test_support.h"
@@ -172,7 +172,7 @@ TEST(FreeDictCache, SourceWithANewModificationTimeIsReadAgain) {
   FreeDictFiles files = write_small_dictionary(dir, "bike");
   ASSERT_EQ(read_freedict_cached(files).at(1).equivalents,
             (std::vector<std::string>{"bicycle", "bike"}));
-  // Same sizes, new content and time: only the modification time tells the cache is stale.
+  // Same index size, new article text and a later time: the cache must notice the change.
   auto old_time = std::filesystem::last_write_time(files.dict_dz);
   auto old_index_size = std::filesystem::file_size(files.index);
   write_small_dictionary(dir, "cycl");
