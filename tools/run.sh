@@ -31,5 +31,7 @@ echo "== summary"
 echo "documents:      $("$tandem" "${db[@]}" corpus list | wc -l)"
 echo "sentences:      $("$tandem" "${db[@]}" corpus list | awk -F'\t' '{n += $4} END {print n}')"
 echo "TM units:       $(grep -c '<tu ' "$out/memory.tmx" || true)  -> $out/memory.tmx"
-echo "glossary terms: $(($(wc -l < "$out/glossary.csv") - 1))  -> $out/glossary.tbx, $out/glossary.tbx2.tbx, $out/glossary.csv"
+concepts=$(tail -n +2 "$out/glossary.csv" | cut -d, -f1 | sort -u | wc -l)
+terms=$(($(wc -l < "$out/glossary.csv") - 1))
+echo "glossary:       $concepts concepts, $terms terms  -> $out/glossary.tbx, $out/glossary.tbx2.tbx, $out/glossary.csv"
 echo "workspace:      $out/tandem.db"

@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include "tests/test_support.h"
 
 namespace tandem {
@@ -17,7 +19,7 @@ using testing::run_tandem;
 class SeedsInterop : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new testing::TempDir();
+    dir_ = std::make_unique<testing::TempDir>();
     db_ = (*dir_ / "seeds.db").string();
     std::vector<std::string> add{"--db", db_, "corpus", "add"};
     for (const char* seed :
@@ -30,20 +32,17 @@ class SeedsInterop : public ::testing::Test {
     auto extracted = run_tandem({"--db", db_, "glossary", "extract"});
     ASSERT_EQ(extracted.exit_code, 0) << extracted.err;
   }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
+  static void TearDownTestSuite() { dir_.reset(); }
 
   static testing::RunResult check(const std::string& checker, const std::string& file) {
     return run_program(testing::shared_path("interop/" + checker).string(), {file, "fr", "en"});
   }
 
-  static testing::TempDir* dir_;
+  static std::unique_ptr<testing::TempDir> dir_;
   static std::string db_;
 };
 
-testing::TempDir* SeedsInterop::dir_ = nullptr;
+std::unique_ptr<testing::TempDir> SeedsInterop::dir_;
 std::string SeedsInterop::db_;
 
 TEST_F(SeedsInterop, TmxExportAndItsRoundTripPassCheckTmx) {
