@@ -516,7 +516,7 @@ std::vector<std::size_t> CandidateExtractor::add_sentence(std::string_view text,
           collapse_spaces(text.substr(tokens[i].begin, tokens[j].end - tokens[i].begin)));
       auto [it, inserted] = index_.try_emplace(term, candidates_.size());
       if (inserted) {
-        Candidate c;
+        TermCandidate c;
         c.term = term;
         c.token_count = j - i + 1;
         for (std::size_t k = i; k <= j; ++k) {
@@ -530,7 +530,7 @@ std::vector<std::size_t> CandidateExtractor::add_sentence(std::string_view text,
         c.example_text = std::string(text);
         candidates_.push_back(std::move(c));
       }
-      Candidate& c = candidates_[it->second];
+      TermCandidate& c = candidates_[it->second];
       if (std::find(found.begin(), found.end(), it->second) == found.end())
         found.push_back(it->second);
       ++c.frequency;

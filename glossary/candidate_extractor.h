@@ -26,7 +26,7 @@
 
 namespace tandem {
 
-struct Candidate {
+struct TermCandidate {
   std::string term;                     // lowercased surface form, single spaces
   std::vector<std::string> stems;       // stems of its content words, in order
   std::vector<std::string> words;       // folded keys of its content words, in order
@@ -61,7 +61,7 @@ class CandidateExtractor {
   // Adds a whole text of `document`, line by line.
   void add_document(std::string_view text, std::int64_t document);
 
-  const std::vector<Candidate>& candidates() const { return candidates_; }
+  const std::vector<TermCandidate>& candidates() const { return candidates_; }
   // Occurrences of a content-word stem, and of all content words.
   std::uint32_t stem_frequency(std::string_view stem) const;
   std::uint64_t content_words() const { return content_words_; }
@@ -75,7 +75,7 @@ class CandidateExtractor {
   Lang lang_;
   CandidateOptions options_;
   Tokenizer tokenizer_;
-  std::vector<Candidate> candidates_;
+  std::vector<TermCandidate> candidates_;
   std::unordered_map<std::string, std::size_t> index_;  // term → position in candidates_
   std::unordered_map<std::string, std::uint32_t> stem_frequency_;
   std::unordered_map<std::string, std::uint32_t> verb_contexts_;

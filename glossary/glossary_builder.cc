@@ -35,7 +35,7 @@ Ranked rank_language(Database& db, Lang lang) {
   return r;
 }
 
-TermEntry term_from(const Candidate& c, Lang lang,
+TermEntry term_from(const TermCandidate& c, Lang lang,
                     const std::map<std::int64_t, std::string>& paths) {
   TermEntry t;
   t.lang = lang;
@@ -131,7 +131,7 @@ ExtractReport extract_glossary(Database& db, const Lexicon* lexicon,
       c.status = EntryStatus::proposed;
       c.origin = EntryOrigin::extracted;
       c.score = t.score;
-      const Candidate& cand = ranked->extractor.candidates()[t.candidate];
+      const TermCandidate& cand = ranked->extractor.candidates()[t.candidate];
       c.frequency = cand.frequency;
       c.terms = {term_from(cand, lang, paths)};
       base.add(c);

@@ -197,10 +197,10 @@ std::vector<TermPair> TermPairer::pair(std::span<const AlignedUnit> units) {
   std::map<std::pair<std::size_t, std::size_t>, Stats> stats;
   for (std::size_t u = 0; u < units.size(); ++u) {
     for (std::size_t fi : fr_in[u]) {
-      const Candidate& f = fc[fi];
+      const TermCandidate& f = fc[fi];
       if (f.stems.empty() || f.stems.size() > options_.max_words) continue;
       for (std::size_t ei : en_in[u]) {
-        const Candidate& e = ec[ei];
+        const TermCandidate& e = ec[ei];
         if (e.stems.empty() || e.stems.size() > options_.max_words) continue;
         std::size_t nf = f.stems.size(), ne = e.stems.size();
         if (nf > ne + 1 || ne > nf + 1) continue;
@@ -219,8 +219,8 @@ std::vector<TermPair> TermPairer::pair(std::span<const AlignedUnit> units) {
   std::vector<TermPair> scored;
   std::vector<std::pair<std::size_t, std::size_t>> ids;
   for (const auto& [key, s] : stats) {
-    const Candidate& f = fc[key.first];
-    const Candidate& e = ec[key.second];
+    const TermCandidate& f = fc[key.first];
+    const TermCandidate& e = ec[key.second];
     double dice = 2.0 * s.together / (f.documents.size() + e.documents.size());
     // Longer matches carry more evidence than a lone word that happens to resemble.
     double length = 1.0 - 0.1 / static_cast<double>(std::min(f.stems.size(), e.stems.size()));

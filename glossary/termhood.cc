@@ -30,12 +30,12 @@ struct Nesting {
 };
 
 // For each candidate, the longer candidates it occurs in (C-value's T_a).
-std::vector<Nesting> nesting_of(const std::vector<Candidate>& candidates, Lang lang) {
+std::vector<Nesting> nesting_of(const std::vector<TermCandidate>& candidates, Lang lang) {
   std::unordered_map<std::string, std::size_t> by_keys;
   for (std::size_t i = 0; i < candidates.size(); ++i)
     by_keys.try_emplace(join(candidates[i].keys, 0, candidates[i].keys.size()), i);
   std::vector<Nesting> nesting(candidates.size());
-  for (const Candidate& outer : candidates) {
+  for (const TermCandidate& outer : candidates) {
     const auto& keys = outer.keys;
     for (std::size_t b = 0; b < keys.size(); ++b) {
       if (is_linking_word(lang, keys[b])) continue;
@@ -123,7 +123,7 @@ std::vector<std::vector<double>> termhood_features(const CandidateExtractor& ext
   std::vector<Nesting> nesting = nesting_of(candidates, lang);
   std::vector<std::vector<double>> rows(candidates.size());
   for (std::size_t i = 0; i < candidates.size(); ++i) {
-    const Candidate& c = candidates[i];
+    const TermCandidate& c = candidates[i];
     if (c.stems.empty()) continue;
     const double n = static_cast<double>(c.stems.size());
     const double frequency = c.frequency;

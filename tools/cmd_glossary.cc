@@ -392,7 +392,7 @@ std::vector<MonolingualTerm> ranked_terms(Lang lang, const std::vector<std::stri
   std::vector<MonolingualTerm> terms;
   for (const ScoredTerm& t : rank_terms(extractor, GeneralFrequencies::load_bundled(lang), all)) {
     if (terms.size() >= limit) break;
-    const Candidate& c = extractor.candidates()[t.candidate];
+    const TermCandidate& c = extractor.candidates()[t.candidate];
     terms.push_back({c.term, c.words, c.stems, t.score});
   }
   return terms;

@@ -7,8 +7,8 @@
 namespace tandem {
 namespace {
 
-const Candidate* find(const CandidateExtractor& x, std::string_view term) {
-  for (const Candidate& c : x.candidates())
+const TermCandidate* find(const CandidateExtractor& x, std::string_view term) {
+  for (const TermCandidate& c : x.candidates())
     if (c.term == term) return &c;
   return nullptr;
 }
@@ -39,7 +39,7 @@ TEST(CandidateExtractorFr, AllowsArticleOnlyAfterDe) {
 TEST(CandidateExtractorEn, StopsAtPunctuationAndFunctionWords) {
   CandidateExtractor x(Lang::en);
   x.add_sentence("The Wind Turbine, the gearbox and the tower were inspected.", 7);
-  const Candidate* c = find(x, "wind turbine");
+  const TermCandidate* c = find(x, "wind turbine");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->capitalised, 1u);
   EXPECT_EQ(c->example_document, 7);
@@ -60,7 +60,7 @@ TEST(CandidateExtractorEn, CountsOccurrencesAndDocuments) {
   x.add_sentence("A pitch bearing failed.", 1, 10);
   x.add_sentence("Another pitch bearing was replaced.", 1, 11);
   x.add_sentence("Pitch bearing wear is slow.", 2, 12);
-  const Candidate* c = find(x, "pitch bearing");
+  const TermCandidate* c = find(x, "pitch bearing");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->frequency, 3u);
   EXPECT_EQ(c->documents.size(), 2u);
@@ -82,14 +82,14 @@ TEST(CandidateExtractorEn, CountsCapitalsAwayFromTheSentenceStart) {
   x.add_sentence("Gearbox oil was checked.", 0);
   x.add_sentence("The crew met Northwind Energy at the SCADA desk.", 0);
   x.add_sentence("Later the gearbox was opened.", 0);
-  const Candidate* gearbox = find(x, "gearbox");
+  const TermCandidate* gearbox = find(x, "gearbox");
   ASSERT_NE(gearbox, nullptr);
   EXPECT_EQ(gearbox->capitalised, 1u);
   EXPECT_EQ(gearbox->capitalised_inside, 0u);
-  const Candidate* name = find(x, "northwind energy");
+  const TermCandidate* name = find(x, "northwind energy");
   ASSERT_NE(name, nullptr);
   EXPECT_EQ(name->capitalised_inside, 1u);
-  const Candidate* desk = find(x, "scada desk");
+  const TermCandidate* desk = find(x, "scada desk");
   ASSERT_NE(desk, nullptr);
   EXPECT_EQ(desk->with_capitals_word, 1u);
   EXPECT_EQ(gearbox->with_capitals_word, 0u);
