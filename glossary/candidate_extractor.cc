@@ -428,9 +428,21 @@ bool all_capitals(std::string_view text) {
   return letters >= 2;
 }
 
+// Titles whose point does not end a sentence: "M. Girard", "Ms. Carrel" are capitalised names.
+bool is_title(std::string_view key) {
+  static constexpr std::string_view kTitles[] = {"m",   "mm",  "mme", "mlle", "mr",  "mrs",
+                                                 "ms",  "dr",  "pr",  "st",   "ste", "prof",
+                                                 "gen", "col", "sen", "rep",  "me",  "mgr"};
+  return std::find(std::begin(kTitles), std::end(kTitles), key) != std::end(kTitles);
+}
+
 bool sentence_start(const std::vector<Token>& tokens, std::size_t i) {
   if (i == 0) return true;
   std::string_view before = tokens[i - 1].text;
+  if (before == "." && i >= 2 && is_title(tokens[i - 2].key)) return false;
+  if (before.size() > 1 && before.ends_with('.') &&
+      is_title(std::string_view(tokens[i - 1].key).substr(0, tokens[i - 1].key.size() - 1)))
+    return false;
   return before == "." || before == "!" || before == "?" || before == ":" || before == "\"" ||
          before == "«" || before == "(" || before == "-" || before == "•";
 }
@@ -536,7 +548,12 @@ std::vector<std::size_t> CandidateExtractor::add_sentence(std::string_view text,
       ++c.frequency;
       if (starts_upper(tokens[i].text)) {
         ++c.capitalised;
-        if (!sentence_start(tokens, i)) ++c.capitalised_inside;
+        if (!sentence_start(tokens, i)) {
+          ++c.capitalised_inside;
+          if (c.cased.empty())
+            c.cased =
+                collapse_spaces(text.substr(tokens[i].begin, tokens[j].end - tokens[i].begin));
+        }
       }
       for (std::size_t k = i; k <= j; ++k) {
         if (roles[k] == Role::Content && all_capitals(tokens[k].text)) {

@@ -42,6 +42,13 @@ struct TermCandidate {
   // with a word in capitals ("SCADA", "EU"): evidence of acronyms and named entities.
   std::uint32_t capitalised_inside = 0;
   std::uint32_t with_capitals_word = 0;
+  std::string cased;  // as written where capitalised away from a sentence start ("Hélène Carrel")
+
+  // How a person should see the term: as written when it is mostly capitalised mid-sentence
+  // (a name, an acronym), else the lower-case form. `term` stays the matching form.
+  const std::string& display() const {
+    return !cased.empty() && 2 * capitalised_inside >= frequency ? cased : term;
+  }
 };
 
 struct CandidateOptions {

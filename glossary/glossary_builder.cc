@@ -39,7 +39,7 @@ TermEntry term_from(const TermCandidate& c, Lang lang,
                     const std::map<std::int64_t, std::string>& paths) {
   TermEntry t;
   t.lang = lang;
-  t.text = c.term;
+  t.text = c.display();
   t.context = c.example_text;
   t.frequency = c.frequency;
   if (c.example_document >= 0) {
@@ -102,9 +102,11 @@ ExtractReport extract_glossary(Database& db, const Lexicon* lexicon,
     c.frequency = p.frequency;
     TermEntry f, e;
     f.lang = Lang::fr;
-    f.text = p.fr;
+    f.text = p.fr_display.empty() ? p.fr : p.fr_display;
     e.lang = Lang::en;
-    e.text = p.en;
+    e.text = p.en_display.empty() ? p.en : p.en_display;
+    // The same name on both sides is written the same way, capitals included.
+    if (p.fr == p.en && f.text != e.text) f.text = e.text = (f.text != p.fr ? f.text : e.text);
     if (!p.examples.empty()) {
       const auto& first = texts[p.examples.front()];
       f.context = first.first;

@@ -226,7 +226,7 @@ std::vector<TermPair> TermPairer::pair(std::span<const AlignedUnit> units) {
     double length = 1.0 - 0.1 / static_cast<double>(std::min(f.stems.size(), e.stems.size()));
     double score = s.best_coverage * (0.75 + 0.25 * dice) * length;
     if (score < options_.min_score) continue;
-    scored.push_back({f.term, e.term, score, s.together, s.examples});
+    scored.push_back({f.term, e.term, score, s.together, s.examples, f.display(), e.display()});
     ids.push_back(key);
   }
   std::vector<std::size_t> order(scored.size());
@@ -347,7 +347,8 @@ std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTer
       return a.first != b.first ? a.first > b.first : en[a.second].term < en[b.second].term;
     });
     for (std::size_t k = 0; k < scored.size() && k < per_term; ++k)
-      out.push_back({f.term, en[scored[k].second].term, std::min(1.0, scored[k].first), 0, {}});
+      out.push_back(
+          {f.term, en[scored[k].second].term, std::min(1.0, scored[k].first), 0, {}, {}, {}});
   }
   return out;
 }

@@ -40,6 +40,8 @@ struct TermPair {
   double score = 0;                   // in [0, 1]
   std::uint32_t frequency = 0;        // units where both occur
   std::vector<std::size_t> examples;  // indices into the input units (at most 3)
+  std::string fr_display;             // as a person should see them (TermCandidate::display)
+  std::string en_display;
 };
 
 // A term of a monolingual (comparable) corpus, as the candidate extractor gives it.

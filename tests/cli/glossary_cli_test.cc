@@ -97,7 +97,7 @@ TEST_F(GlossaryCli, ExtractProposesPairsFromTheTranslationMemory) {
               "The military equipment arrived by truck yesterday."}));
   ok(with_db({"glossary", "extract"}));
   auto listed = ok(with_db({"glossary", "list", "--status", "proposed"})).out;
-  EXPECT_THAT(listed, HasSubstr("\tcontacts turcs\tturkish contacts\t"));
+  EXPECT_THAT(listed, HasSubstr("\tcontacts turcs\tTurkish contacts\t"));
   EXPECT_THAT(listed, HasSubstr("\tmatériel militaire\tmilitary equipment\t"));
   auto hits =
       nlohmann::json::parse(ok(with_db({"glossary", "lookup", "mercenaire", "--json"})).out);

@@ -95,5 +95,19 @@ TEST(CandidateExtractorEn, CountsCapitalsAwayFromTheSentenceStart) {
   EXPECT_EQ(gearbox->with_capitals_word, 0u);
 }
 
+TEST(CandidateExtractorFr, ShowsNamesAsWrittenAndOtherTermsInLowerCase) {
+  CandidateExtractor x(Lang::fr);
+  x.add_sentence("M. Paul Girard a présenté le rapport hier soir.", 1, 1);
+  x.add_sentence("La ligne de bus reprendra lundi.", 1, 2);
+  x.add_sentence("Ligne de bus fermée jusqu'à nouvel ordre.", 1, 3);
+  const TermCandidate* name = find(x, "paul girard");
+  ASSERT_NE(name, nullptr);
+  EXPECT_EQ(name->display(), "Paul Girard")
+      << "after the title M. the name is not at a sentence start";
+  const TermCandidate* term = find(x, "ligne de bus");
+  ASSERT_NE(term, nullptr);
+  EXPECT_EQ(term->display(), "ligne de bus") << "capitalised only at a sentence start";
+}
+
 }  // namespace
 }  // namespace tandem
