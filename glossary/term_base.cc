@@ -119,22 +119,30 @@ void TermBase::write_children(std::int64_t id, const Concept& entry) {
     example.reset().bind(1, id).bind(2, e.unit_id).bind(3, e.fr).bind(4, e.en).run();
 }
 
-std::int64_t TermBase::add(const Concept& entry) {
-  WriteScope tx(db_);
-  std::string now = utc_now_iso8601();
-  Statement insert(db_,
-                   "INSERT INTO glossary_concepts(subject_field, definition, note, status, origin, "
-                   "score, frequency, created_at, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  insert.bind(1, entry.subject_field)
+namespace {
+
+// Binds a concept's own fields as parameters 1–8 (the last one its change date), in the column
+// order both the INSERT and the UPDATE use.
+Statement& bind_concept_fields(Statement& s, const Concept& entry, const std::string& changed_at) {
+  return s.bind(1, entry.subject_field)
       .bind(2, entry.definition)
       .bind(3, entry.note)
       .bind(4, to_string(entry.status))
       .bind(5, to_string(entry.origin))
       .bind(6, entry.score)
       .bind(7, entry.frequency)
-      .bind(8, now)
-      .bind(9, now)
-      .run();
+      .bind(8, changed_at);
+}
+
+}  // namespace
+
+std::int64_t TermBase::add(const Concept& entry) {
+  WriteScope tx(db_);
+  std::string now = utc_now_iso8601();
+  Statement insert(db_,
+                   "INSERT INTO glossary_concepts(subject_field, definition, note, status, origin, "
+                   "score, frequency, changed_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  bind_concept_fields(insert, entry, now).bind(9, now).run();
   std::int64_t id = db_.last_insert_id();
   write_children(id, entry);
   tx.commit();
@@ -146,16 +154,7 @@ void TermBase::update(const Concept& entry) {
   Statement s(db_,
               "UPDATE glossary_concepts SET subject_field = ?, definition = ?, note = ?, "
               "status = ?, origin = ?, score = ?, frequency = ?, changed_at = ? WHERE id = ?");
-  s.bind(1, entry.subject_field)
-      .bind(2, entry.definition)
-      .bind(3, entry.note)
-      .bind(4, to_string(entry.status))
-      .bind(5, to_string(entry.origin))
-      .bind(6, entry.score)
-      .bind(7, entry.frequency)
-      .bind(8, utc_now_iso8601())
-      .bind(9, entry.id)
-      .run();
+  bind_concept_fields(s, entry, utc_now_iso8601()).bind(9, entry.id).run();
   if (db_.changes() == 0) throw Error(fmt::format("no glossary entry {}", entry.id));
   Statement(db_, "DELETE FROM glossary_terms WHERE concept_id = ?").bind(1, entry.id).run();
   Statement(db_, "DELETE FROM glossary_examples WHERE concept_id = ?").bind(1, entry.id).run();

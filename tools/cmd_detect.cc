@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -27,22 +26,20 @@ void run_detect(const DetectOptions& options, const Context& context) {
   LanguageIdentifier identifier;
   nlohmann::json results = nlohmann::json::array();
   for (const std::string& path : options.files) {
-    DecodedText decoded = read_text_file(path);
-    for (const std::string& w : decoded.warnings) context.warn(fmt::format("{}: {}", path, w));
-    const std::string& text = decoded.utf8;
     if (!options.lines) {
-      LanguageGuess g = identifier.identify(text);
+      DecodedText decoded = read_text_file(path);
+      for (const std::string& w : decoded.warnings) context.warn(fmt::format("{}: {}", path, w));
+      LanguageGuess g = identifier.identify(decoded.utf8);
       if (options.json)
         results.push_back({{"path", path}, {"lang", to_tag(g.lang)}, {"confidence", g.confidence}});
       else
         fmt::print("{}\t{}\t{:.3f}\n", path, to_tag(g.lang), g.confidence);
       continue;
     }
-    std::istringstream in(text);
-    std::size_t number = 0;
-    for (std::string line; std::getline(in, line); ++number) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      LanguageGuess g = identifier.identify(line);
+    SegmentFile file = read_segment_file(path);
+    for (const std::string& w : file.warnings) context.warn(fmt::format("{}: {}", path, w));
+    for (std::size_t number = 0; number < file.lines.size(); ++number) {
+      LanguageGuess g = identifier.identify(file.lines[number]);
       if (options.json)
         results.push_back({{"path", path},
                            {"line", number},

@@ -2,10 +2,6 @@
 // (schemas, Schematron, translate-toolkit, OmegaT). Labelled "interop": it starts a JVM.
 #include <gtest/gtest.h>
 
-#include <array>
-#include <cstdio>
-#include <memory>
-
 #include "glossary/tbx_writer.h"
 #include "tests/glossary/glossary_fixture.h"
 #include "tests/test_support.h"
@@ -19,20 +15,9 @@ struct Outcome {
 };
 
 Outcome run_check_tbx(const std::string& file) {
-  std::string command =
-      testing::shared_path("interop/check-tbx").string() + " '" + file + "' fr en 2>&1";
-  struct Closer {
-    void operator()(FILE* f) const { pclose(f); }
-  };
-  Outcome outcome;
-  FILE* raw = popen(command.c_str(), "r");
-  if (!raw) return outcome;
-  std::array<char, 4096> buffer;
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), raw))
-    outcome.output.append(buffer.data(), n);
-  int status = pclose(raw);
-  outcome.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return outcome;
+  auto report =
+      testing::run_program(testing::shared_path("interop/check-tbx").string(), {file, "fr", "en"});
+  return {report.exit_code, report.out + report.err};
 }
 
 class CheckTbx : public ::testing::TestWithParam<TbxVersion> {};
