@@ -2,10 +2,12 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <fstream>
 #include <memory>
 
 #include "corpus/error.h"
+#include "corpus/tokenizer.h"
 
 namespace tandem {
 namespace {
@@ -181,6 +183,24 @@ void visit_freedict(const std::string& index_path, const std::string& dict_dz_pa
                                                          std::to_string(dict.size()) + " bytes)");
     DictEntry entry = parse_article(std::string_view(dict).substr(offset, length));
     if (!entry.headword.empty() && !entry.equivalents.empty()) visit(headword, std::move(entry));
+  }
+}
+
+void headword_prefixes(std::string_view index_headword, std::vector<HeadwordPrefix>& out) {
+  out.clear();
+  std::size_t start = 0;
+  while (start < index_headword.size()) {
+    std::size_t end = std::min(index_headword.find(' ', start), index_headword.size());
+    std::string_view word = index_headword.substr(start, end - start);
+    start = end + 1;
+    if (word.empty()) continue;
+    // Folding only the first code points is enough for a prefix test, and cheap.
+    std::size_t cut = 0;
+    for (int points = 0; cut < word.size() && points < 4; ++points) {
+      ++cut;
+      while (cut < word.size() && (static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) ++cut;
+    }
+    out.push_back({fold_key(word.substr(0, cut)), cut < word.size()});
   }
 }
 

@@ -41,6 +41,16 @@ FreeDictFiles installed_freedict(bool french_headwords);
 // the article is read; an empty filter keeps all.
 using HeadwordFilter = std::function<bool(std::string_view index_headword)>;
 
+// What a headword filter may look at cheaply: for each word of an index headword, the folded
+// key (tandem::fold_key) of its first four code points and whether the word goes on after them.
+struct HeadwordPrefix {
+  std::string key;
+  bool longer = false;
+};
+// The prefixes of every non-empty space-separated word of `index_headword`, in order, into `out`
+// (cleared first).
+void headword_prefixes(std::string_view index_headword, std::vector<HeadwordPrefix>& out);
+
 // Every article of the dictionary (that `keep` accepts). Errors name the file and the index line.
 std::vector<DictEntry> read_freedict(const std::string& index_path, const std::string& dict_dz_path,
                                      const HeadwordFilter& keep = {});

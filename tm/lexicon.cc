@@ -16,30 +16,32 @@ const std::vector<Translation>& no_translations() {
 }
 
 // Adds `to` to the list, or raises its weight; returns whether it was new.
-bool merge_into(std::vector<Translation>& list, const std::string& to, float weight) {
+bool merge_into(std::vector<Translation>& list, std::string_view to, float weight) {
   for (Translation& t : list) {
     if (t.word == to) {
       if (weight > t.weight) t.weight = weight;
       return false;
     }
   }
-  list.push_back({to, weight});
+  list.push_back({std::string(to), weight});
   return true;
 }
 
 // The list for `key`, created empty if needed; looks up before allocating a key string.
 template <typename Map>
-std::vector<Translation>& slot(Map& map, const std::string& key) {
-  auto it = map.find(std::string_view(key));
+std::vector<Translation>& slot(Map& map, std::string_view key) {
+  auto it = map.find(key);
   if (it != map.end()) return it->second;
-  return map.emplace(key, std::vector<Translation>{}).first->second;
+  return map.emplace(std::string(key), std::vector<Translation>{}).first->second;
 }
 
 }  // namespace
 
 void Lexicon::add(std::string_view fr, std::string_view en, float weight) {
-  std::string f = fold_key(fr);
-  std::string e = fold_key(en);
+  add_folded(fold_key(fr), fold_key(en), weight);
+}
+
+void Lexicon::add_folded(std::string_view f, std::string_view e, float weight) {
   if (f.empty() || e.empty()) return;
   if (weight > 1.0f) weight = 1.0f;
   if (merge_into(slot(fr_to_en_, f), e, weight)) ++entries_;
@@ -76,6 +78,20 @@ void Lexicon::add_freedict(std::span<const DictEntry> entries, Lang source,
   }
 }
 
+void Lexicon::add_freedict(const FoldedFreeDict& dict, Lang source,
+                           const HeadwordPrefixFilter& articles, const EntryFilter& keep) {
+  dict.for_each(articles, [&](const FoldedArticle& a) {
+    for (const FoldedArticle::Equivalent& e : a.equivalents) {
+      // The filter sees the keys add_freedict(entries) passes it; the lexicon stores what add()
+      // makes of them (the same unless folding a key changes it again).
+      const bool en_head = source == Lang::en;
+      if (keep && !keep(en_head ? e.key : a.key, en_head ? a.key : e.key)) continue;
+      add_folded(en_head ? e.lexicon_key : a.lexicon_key, en_head ? a.lexicon_key : e.lexicon_key,
+                 1.0f);
+    }
+  });
+}
+
 void Lexicon::load_installed_freedict(const EntryFilter& keep) {
   FreeDictFiles fr_en = installed_freedict(true);
   FreeDictFiles en_fr = installed_freedict(false);
@@ -85,8 +101,8 @@ void Lexicon::load_installed_freedict(const EntryFilter& keep) {
     en_to_fr_.reserve(en_to_fr_.size() + 20000);
   }
   // The installed dictionaries change only with their packages: read them through the cache.
-  add_freedict(read_freedict_cached(fr_en), Lang::fr, keep);
-  add_freedict(read_freedict_cached(en_fr), Lang::en, keep);
+  add_freedict(FoldedFreeDict::load(fr_en), Lang::fr, {}, keep);
+  add_freedict(FoldedFreeDict::load(en_fr), Lang::en, {}, keep);
 }
 
 void Lexicon::load_tsv(const std::string& path) {

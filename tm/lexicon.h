@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "corpus/language.h"
+#include "tm/freedict_cache.h"
 #include "tm/freedict_reader.h"
 
 namespace tandem {
@@ -55,6 +56,12 @@ class Lexicon {
   void load_installed_freedict(const EntryFilter& keep = {});
   // Adds articles already read by read_freedict (tm/freedict_reader.h), headwords in `source`.
   void add_freedict(std::span<const DictEntry> entries, Lang source, const EntryFilter& keep = {});
+  // The same from a cached dictionary (tm/freedict_cache.h), whose keys are already folded: the
+  // same entries as add_freedict(read_freedict_cached(files, filter), source, keep) when
+  // `articles` accepts the prefixes of exactly the index headwords `filter` accepts, without
+  // folding any string.
+  void add_freedict(const FoldedFreeDict& dict, Lang source, const HeadwordPrefixFilter& articles,
+                    const EntryFilter& keep = {});
   // A user dictionary: UTF-8 lines fr<TAB>en[<TAB>weight]; '#' starts a comment line. Errors
   // name the file and line.
   void load_tsv(const std::string& path);
@@ -68,6 +75,8 @@ class Lexicon {
     }
   };
   using Map = std::unordered_map<std::string, std::vector<Translation>, KeyHash, std::equal_to<>>;
+  // add() for keys already folded.
+  void add_folded(std::string_view fr, std::string_view en, float weight);
   Map fr_to_en_;
   Map en_to_fr_;
   std::size_t entries_ = 0;

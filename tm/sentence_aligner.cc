@@ -174,6 +174,9 @@ class SentenceAligner::Impl {
 
   Lexicon::EntryFilter lexicon_filter() const { return features_.lexicon_filter(); }
   HeadwordFilter headword_filter(Lang lang) const { return features_.headword_filter(lang); }
+  HeadwordPrefixFilter headword_prefix_filter(Lang lang) const {
+    return features_.headword_prefix_filter(lang);
+  }
 
   Alignment run(const Lexicon* lexicon, const AlignOptions& options) {
     options_ = options;
@@ -405,6 +408,10 @@ SentenceAligner::~SentenceAligner() = default;
 Lexicon::EntryFilter SentenceAligner::lexicon_filter() const { return impl_->lexicon_filter(); }
 HeadwordFilter SentenceAligner::headword_filter(Lang headword_lang) const {
   return impl_->headword_filter(headword_lang);
+}
+
+HeadwordPrefixFilter SentenceAligner::headword_prefix_filter(Lang headword_lang) const {
+  return impl_->headword_prefix_filter(headword_lang);
 }
 
 Alignment SentenceAligner::align(const Lexicon* lexicon, const AlignOptions& options) {

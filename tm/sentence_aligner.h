@@ -65,6 +65,8 @@ class SentenceAligner {
   Lexicon::EntryFilter lexicon_filter() const;
   // The matching filter for read_freedict() on a dictionary with headwords in `headword_lang`.
   HeadwordFilter headword_filter(Lang headword_lang) const;
+  // The same for a cached dictionary (tm/freedict_cache.h, Lexicon::add_freedict).
+  HeadwordPrefixFilter headword_prefix_filter(Lang headword_lang) const;
 
   // `lexicon` may be null; it is only read, and need not outlive the call.
   Alignment align(const Lexicon* lexicon, const AlignOptions& options = {});

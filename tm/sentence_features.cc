@@ -156,26 +156,24 @@ struct SideFilter {
 
 }  // namespace
 
-HeadwordFilter SentenceFeatures::headword_filter(Lang headword_lang) const {
+HeadwordPrefixFilter SentenceFeatures::headword_prefix_filter(Lang headword_lang) const {
   auto prefixes = std::make_shared<PrefixSet>();
   for (const std::string& k : side(headword_lang).keys) prefixes->insert(k);
-  return [prefixes](std::string_view headword) {
-    // Fold only each word's first code points: enough for the prefix, and cheap.
-    std::size_t start = 0;
-    while (start < headword.size()) {
-      std::size_t end = std::min(headword.find(' ', start), headword.size());
-      std::string_view word = headword.substr(start, end - start);
-      std::size_t cut = 0;
-      for (int points = 0; cut < word.size() && points < 4; ++points) {
-        ++cut;
-        while (cut < word.size() && (static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) ++cut;
-      }
-      std::string head = fold_key(word.substr(0, cut));
-      // A word of 4+ code points is compared on 3 bytes, as PrefixSet does with whole words.
-      if (!word.empty() && prefixes->contains_prefix(head, cut < word.size())) return true;
-      start = end + 1;
-    }
+  return [prefixes](std::span<const HeadwordPrefixView> heads) {
+    // A word of 4+ code points is compared on 3 bytes, as PrefixSet does with whole words.
+    for (const HeadwordPrefixView& h : heads)
+      if (prefixes->contains_prefix(h.key, h.longer)) return true;
     return false;
+  };
+}
+
+HeadwordFilter SentenceFeatures::headword_filter(Lang headword_lang) const {
+  return [by_prefix = headword_prefix_filter(headword_lang)](std::string_view headword) {
+    std::vector<HeadwordPrefix> prefixes;
+    headword_prefixes(headword, prefixes);
+    std::vector<HeadwordPrefixView> views;
+    for (const HeadwordPrefix& p : prefixes) views.push_back({p.key, p.longer});
+    return by_prefix(views);
   };
 }
 
@@ -191,9 +189,10 @@ Lexicon::EntryFilter SentenceFeatures::lexicon_filter() const {
   };
   std::shared_ptr<const SideFilter> fr = build(fr_, Lang::fr), en = build(en_, Lang::en);
   return [fr, en](std::string_view fr_key, std::string_view en_key) {
-    // The prefix tests are cheap and reject most pairs before the string lookups.
-    bool fr_side = fr->prefixes.any_word(fr_key), en_side = en->prefixes.any_word(en_key);
-    return (en_side && fr->lemmas.contains(fr_key)) || (fr_side && en->lemmas.contains(en_key));
+    // A lemma form of ours is rare among dictionary keys: testing it first rejects most pairs
+    // with one hash each (the tests are pure, so their order does not change the answer).
+    return (fr->lemmas.contains(fr_key) && en->prefixes.any_word(en_key)) ||
+           (en->lemmas.contains(en_key) && fr->prefixes.any_word(fr_key));
   };
 }
 

@@ -118,6 +118,8 @@ class SentenceFeatures {
   // are in `headword_lang`: keeps headwords with a word that starts like one of ours, which
   // every pair lexicon_filter() keeps has. Self-contained.
   HeadwordFilter headword_filter(Lang headword_lang) const;
+  // The same test on the precomputed prefixes of a cached dictionary (tm/freedict_cache.h).
+  HeadwordPrefixFilter headword_prefix_filter(Lang headword_lang) const;
 
   // Sentence pairs (fr, en) that share a word occurring once on each side and linked surely
   // (weight ≥ 0.9: a number, a name, a dictionary entry): anchor points for an aligner.

@@ -46,20 +46,31 @@ void run(const AlignFilesArgs& args, const Context& context) {
   SentenceAligner aligner(fr, en);
   Lexicon lexicon;
   if (!args.no_freedict) {
-    // Only the articles and pairs these documents can use are parsed and stored (loading the
-    // whole of FreeDict would cost more than aligning a short document); the two dictionaries
-    // are read in parallel, from the parsed-dictionary cache once it exists.
-    auto read_dict = [&aligner](bool french_headwords) {
-      return read_freedict_cached(installed_freedict(french_headwords),
-                                  aligner.headword_filter(french_headwords ? Lang::fr : Lang::en));
+    // Each dictionary is read from the parsed-dictionary cache, whose keys are already folded,
+    // and only the pairs these documents can use are stored (the whole of FreeDict would cost
+    // more than aligning a short document). The two are loaded in parallel.
+    auto load_dict = [](bool french_headwords) {
+      return FoldedFreeDict::load(installed_freedict(french_headwords));
     };
-    auto en_fr = std::async(std::launch::async, read_dict, false);
+    auto en_fr = std::async(std::launch::async, load_dict, false);
     Lexicon::EntryFilter keep = aligner.lexicon_filter();
     try {
-      lexicon.add_freedict(read_dict(true), Lang::fr, keep);
-      lexicon.add_freedict(en_fr.get(), Lang::en, keep);
-    } catch (const Error& e) {
-      context.warn("aligning without FreeDict: " + e.describe());
+      FoldedFreeDict fr_en = load_dict(true);
+      lexicon.add_freedict(fr_en, Lang::fr, aligner.headword_prefix_filter(Lang::fr), keep);
+      lexicon.add_freedict(en_fr.get(), Lang::en, aligner.headword_prefix_filter(Lang::en), keep);
+    } catch (const Error&) {
+      // A damaged article the filters would have skipped must not fail the command: read the
+      // filtered articles as before, which reports the error only when it matters.
+      if (en_fr.valid()) en_fr.wait();
+      lexicon = Lexicon();
+      try {
+        for (Lang source : {Lang::fr, Lang::en})
+          lexicon.add_freedict(read_freedict_cached(installed_freedict(source == Lang::fr),
+                                                    aligner.headword_filter(source)),
+                               source, keep);
+      } catch (const Error& e) {
+        context.warn("aligning without FreeDict: " + e.describe());
+      }
     }
   }
   // Function words and names: small tables, measured to help the parallel dev set too.

@@ -2,11 +2,14 @@
 // English sentences written for these tests.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "corpus/tokenizer.h"
 #include "tm/cognates.h"
+#include "tm/freedict_cache.h"
 #include "tm/freedict_reader.h"
 #include "tm/lexicon.h"
 #include "tm/lexicon_learner.h"
@@ -198,6 +201,56 @@ TEST(SentenceAligner, FilteredFreeDictKeepsTheDocumentsWordsAndTheSameAlignment)
   EXPECT_FALSE(has("maison", "house"));  // neither word is in the report
   EXPECT_EQ(shapes(aligner.align(&filtered)),
             shapes(align_sentences(kFrench, kEnglish, &freedict())));
+}
+
+TEST(SentenceAligner, CachedFreeDictWithPrefixFilterGivesTheSameLexiconAsParsedArticles) {
+  SentenceAligner aligner(kFrench, kEnglish);
+  Lexicon parsed, cached;
+  for (Lang source : {Lang::fr, Lang::en}) {
+    FreeDictFiles files = installed_freedict(source == Lang::fr);
+    HeadwordFilter heads = aligner.headword_filter(source);
+    HeadwordPrefixFilter prefix_heads = aligner.headword_prefix_filter(source);
+    parsed.add_freedict(read_freedict(files.index, files.dict_dz, heads), source,
+                        aligner.lexicon_filter());
+    FoldedFreeDict dict = FoldedFreeDict::load(files);
+    cached.add_freedict(dict, source, prefix_heads, aligner.lexicon_filter());
+    // Both article filters take the same decision on every article.
+    std::size_t kept = 0, articles = 0;
+    dict.for_each({}, [&](const FoldedArticle& a) {
+      ++articles;
+      std::vector<HeadwordPrefix> owned;
+      headword_prefixes(a.index_headword, owned);
+      std::vector<HeadwordPrefixView> views;
+      for (const HeadwordPrefix& p : owned) views.push_back({p.key, p.longer});
+      EXPECT_EQ(heads(a.index_headword), prefix_heads(views)) << a.index_headword;
+      kept += heads(a.index_headword);
+    });
+    EXPECT_GT(kept, 0u);
+    EXPECT_LT(kept, articles);
+  }
+  auto pairs = [](const Lexicon& l) {
+    std::vector<std::tuple<std::string, std::string, float>> out;
+    l.for_each([&](std::string_view f, std::string_view e, float w) {
+      out.emplace_back(std::string(f), std::string(e), w);
+    });
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_GT(cached.entry_count(), 100u);
+  EXPECT_EQ(pairs(parsed), pairs(cached));
+  // Restricted to the documents' words, the lexicon translates them as the full one does.
+  std::size_t restricted_count = 0;
+  for (const char* word : {"bibliotheque", "conseil", "projet", "quartier"}) {
+    std::vector<std::string> restricted, full;
+    for (const Translation& t : cached.translations(Lang::fr, word)) restricted.push_back(t.word);
+    for (const Translation& t : freedict().translations(Lang::fr, word)) full.push_back(t.word);
+    std::sort(restricted.begin(), restricted.end());
+    std::sort(full.begin(), full.end());
+    for (const std::string& t : restricted)
+      EXPECT_TRUE(std::binary_search(full.begin(), full.end(), t)) << word << " → " << t;
+    restricted_count += restricted.size();
+  }
+  EXPECT_GE(restricted_count, 4u);
 }
 
 TEST(SentenceAligner, EmptySideGivesOmissionsAndAWarning) {

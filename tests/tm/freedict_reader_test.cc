@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "corpus/error.h"
+#include "corpus/tokenizer.h"
 #include "tests/test_support.h"
 #include "tm/freedict_cache.h"
 #include "tm/freedict_reader.h"
@@ -206,6 +207,93 @@ TEST(FreeDictCache, CorruptCacheFileIsRebuilt) {
   testing::write_file(freedict_cache_file(files), bytes.substr(0, bytes.size() - 3));
   EXPECT_TRUE(same_entries(first, read_freedict_cached(files)));
   EXPECT_EQ(testing::read_file(freedict_cache_file(files)), bytes);
+}
+
+TEST(FoldedFreeDict, CachedArticlesCarryTheFoldedKeysOfTheirText) {
+  testing::TempDir dir, cache;
+  CacheDirOverride override_dir(cache.path());
+  FreeDictFiles files = write_small_dictionary(dir, "bike");
+  FoldedFreeDict built = FoldedFreeDict::load(files);  // miss: parses and writes the cache
+  ASSERT_TRUE(std::filesystem::exists(freedict_cache_file(files)));
+  FoldedFreeDict read = FoldedFreeDict::load(files);  // hit
+  for (const FoldedFreeDict* dict : {&built, &read}) {
+    std::vector<std::string> seen;
+    dict->for_each({}, [&](const FoldedArticle& a) {
+      EXPECT_EQ(a.key, fold_key(a.headword));
+      EXPECT_EQ(a.lexicon_key, fold_key(a.key));
+      for (const FoldedArticle::Equivalent& e : a.equivalents) EXPECT_EQ(e.key, fold_key(e.text));
+      seen.emplace_back(a.key);
+    });
+    EXPECT_EQ(seen, (std::vector<std::string>{"chat", "velo"}));
+  }
+  // The article filter sees each index headword word's folded prefix: "vélo" → "velo", whole.
+  std::vector<std::string> prefixes;
+  read.for_each(
+      [&](std::span<const HeadwordPrefixView> p) {
+        for (const auto& h : p) prefixes.push_back(std::string(h.key) + (h.longer ? "+" : ""));
+        return p[0].key == "velo";
+      },
+      [&](const FoldedArticle& a) { EXPECT_EQ(a.headword, "Vélo"); });
+  EXPECT_EQ(prefixes, (std::vector<std::string>{"chat", "velo"}));
+}
+
+TEST(FoldedFreeDict, DamagedOrOldCacheFileIsRebuiltNotTrusted) {
+  testing::TempDir dir, cache;
+  CacheDirOverride override_dir(cache.path());
+  FreeDictFiles files = write_small_dictionary(dir, "bike");
+  FoldedFreeDict::load(files);
+  const std::string good = testing::read_file(freedict_cache_file(files));
+  auto equivalents = [&] {
+    std::vector<std::string> out;
+    FoldedFreeDict::load(files).for_each({}, [&](const FoldedArticle& a) {
+      for (const auto& e : a.equivalents) out.emplace_back(e.key);
+    });
+    return out;
+  };
+  const std::vector<std::string> expected{"cat", "bicycle", "bike"};
+  // One flipped byte in an equivalent ("bike" → "bire"): same size, same structure.
+  std::string flipped = good;
+  std::size_t at = flipped.rfind("bike");
+  ASSERT_NE(at, std::string::npos);
+  flipped[at + 2] = 'r';
+  // Cut short; a header of the previous format; not a cache at all.
+  for (const std::string& bad :
+       {flipped, good.substr(0, good.size() - 5),
+        std::string("TNDFDICT\x01\0\0\0", 12) + good.substr(12), std::string("garbage")}) {
+    testing::write_file(freedict_cache_file(files), bad);
+    EXPECT_EQ(equivalents(), expected);
+    EXPECT_EQ(testing::read_file(freedict_cache_file(files)), good);
+  }
+  // parse() rejects the same bytes for other source files (a stale cache).
+  FoldedFreeDict dict;
+  EXPECT_TRUE(dict.parse(good, files));
+  EXPECT_FALSE(dict.parse(good, FreeDictFiles{files.dict_dz, files.index}));
+  EXPECT_EQ(dict.article_count(), 0u);
+}
+
+TEST(FoldedFreeDict, LexiconFromFoldedKeysEqualsLexiconFromParsedArticles) {
+  testing::TempDir cache;
+  CacheDirOverride override_dir(cache.path());
+  // A filter on some French pairs, as the aligner's filters restrict the dictionary.
+  Lexicon::EntryFilter keep = [](std::string_view fr, std::string_view en) {
+    return fr.starts_with("ma") || en.starts_with("ho");
+  };
+  HeadwordFilter heads = [](std::string_view h) { return !h.starts_with("b"); };
+  HeadwordPrefixFilter prefix_heads = [](std::span<const HeadwordPrefixView> p) {
+    return p.empty() || !p[0].key.starts_with("b");
+  };
+  for (bool french : {true, false}) {
+    FreeDictFiles files = installed_freedict(french);
+    Lang source = french ? Lang::fr : Lang::en;
+    Lexicon parsed, folded, all_parsed, all_folded;
+    parsed.add_freedict(read_freedict(files.index, files.dict_dz, heads), source, keep);
+    folded.add_freedict(FoldedFreeDict::load(files), source, prefix_heads, keep);
+    EXPECT_GT(folded.entry_count(), 200u);
+    EXPECT_EQ(sorted_pairs(parsed), sorted_pairs(folded));
+    all_parsed.add_freedict(read_freedict(files.index, files.dict_dz), source);
+    all_folded.add_freedict(FoldedFreeDict::load(files), source, {});
+    EXPECT_EQ(sorted_pairs(all_parsed), sorted_pairs(all_folded));
+  }
 }
 
 TEST(Lexicon, InstalledFreeDictTranslatesMaisonToHouseBothWays) {
