@@ -348,6 +348,14 @@ constexpr std::array kFrenchLinkingWords = {"de", "du",  "des", "d'",   "a",
 constexpr std::array kFrenchArticles = {"la", "le", "les", "l'"};
 constexpr std::array kEnglishLinkingWords = {"of", "and"};
 
+// Words that open a noun phrase (folded keys).
+constexpr std::array kFrenchDeterminers = {
+    "le",    "la",  "les", "l'", "un",  "une",  "des",   "du",  "au",    "aux",   "ce",  "cet",
+    "cette", "ces", "son", "sa", "ses", "leur", "leurs", "nos", "notre", "votre", "vos", "chaque"};
+constexpr std::array kEnglishDeterminers = {"the",   "a",    "an",    "this",    "that", "these",
+                                            "those", "its",  "their", "our",     "his",  "her",
+                                            "your",  "each", "every", "another", "such"};
+
 // Words after which the next word is nearly always a verb.
 constexpr std::array kFrenchVerbCues = {"se",    "s'", "ne",   "n'",   "il", "ils", "elle",
                                         "elles", "on", "nous", "vous", "je", "j'",  "qui"};
@@ -555,6 +563,11 @@ std::vector<std::size_t> CandidateExtractor::add_sentence(std::string_view text,
                 collapse_spaces(text.substr(tokens[i].begin, tokens[j].end - tokens[i].begin));
         }
       }
+      if (i > 0 && (lang_ == Lang::fr ? contains(kFrenchDeterminers, tokens[i - 1].key)
+                                      : contains(kEnglishDeterminers, tokens[i - 1].key)))
+        ++c.after_determiner;
+      if (i > 0 && roles[i - 1] == Role::Content) ++c.left_open;
+      if (j + 1 < tokens.size() && roles[j + 1] == Role::Content) ++c.right_open;
       for (std::size_t k = i; k <= j; ++k) {
         if (roles[k] == Role::Content && all_capitals(tokens[k].text)) {
           ++c.with_capitals_word;

@@ -43,6 +43,12 @@ struct TermCandidate {
   std::uint32_t capitalised_inside = 0;
   std::uint32_t with_capitals_word = 0;
   std::string cased;  // as written where capitalised away from a sentence start ("Hélène Carrel")
+  // Where its occurrences sit, the syntax a tagger would give: right after a determiner ("the",
+  // "une": a noun phrase starts here), and glued to a content word on the left or the right (a
+  // fragment of a longer phrase: "stockage court" in "stockage court terme").
+  std::uint32_t after_determiner = 0;
+  std::uint32_t left_open = 0;
+  std::uint32_t right_open = 0;
 
   // How a person should see the term: as written when it is mostly capitalised mid-sentence
   // (a name, an acronym), else the lower-case form. `term` stays the matching form.

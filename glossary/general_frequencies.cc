@@ -41,11 +41,13 @@ GeneralFrequencies GeneralFrequencies::load(const std::string& path, Lang lang) 
       continue;
     }
     std::string stems;
-    for (const Token& t : tokenizer.words(lemma)) {
+    std::vector<Token> words = tokenizer.words(lemma);
+    for (const Token& t : words) {
       if (!stems.empty()) stems += ' ';
       stems += t.stem;
     }
     if (stems.empty()) continue;
+    if (words.size() == 1) table.letters_.add_word(words[0].key);
     table.counts_[stems] += count;
     std::string_view pos = std::string_view(line).substr(middle + 2, last - middle - 2);
     table.parts_of_speech_[stems] |= pos == "N" ? 1u : 2u;
@@ -75,11 +77,14 @@ bool GeneralFrequencies::add_dictionary_headwords(const std::string& index_path,
     auto tab = line.find('\t');
     if (tab == std::string::npos || line.starts_with("00database")) continue;
     std::string stems;
-    for (const Token& t : tokenizer.words(std::string_view(line).substr(0, tab))) {
+    std::vector<Token> words = tokenizer.words(std::string_view(line).substr(0, tab));
+    for (const Token& t : words) {
       if (!stems.empty()) stems += ' ';
       stems += t.stem;
     }
-    if (!stems.empty()) counts_.try_emplace(stems, assumed_count);
+    if (stems.empty()) continue;
+    if (counts_.try_emplace(stems, assumed_count).second && words.size() == 1)
+      letters_.add_word(words[0].key);
   }
   return true;
 }

@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "corpus/language.h"
+#include "glossary/letter_model.h"
 
 namespace tandem {
 
@@ -45,11 +46,14 @@ class GeneralFrequencies {
   bool only_modifier(std::string_view stem) const;
   std::uint64_t corpus_words() const { return corpus_words_; }
   std::size_t size() const { return counts_.size(); }
+  // The spelling of the table's (and dictionary's) single words, as a letter model.
+  const LetterModel& letters() const { return letters_; }
 
  private:
   std::unordered_map<std::string, std::uint64_t> counts_;
   std::unordered_map<std::string, unsigned> parts_of_speech_;  // bit 1: noun, bit 2: other
   std::uint64_t corpus_words_ = 1;
+  LetterModel letters_;
 };
 
 }  // namespace tandem

@@ -27,6 +27,15 @@ namespace {
 
 constexpr double kResidualEvidence = 0.6;
 constexpr double kProminence = 0.15;
+// Distributional evidence (comparable corpora): a context-neighbour word counts as a weaker
+// translation than a cognate; context cosine and frequency agreement re-rank candidates.
+constexpr double kDistributionalEvidence = 0.6;
+constexpr double kMinWordCosine = 0.15;
+constexpr double kMinTermCosine = 0.2;
+constexpr std::size_t kTermNeighbours = 10;
+constexpr double kContextWeight = 1.0;
+constexpr double kFrequencyWeight = 0.15;
+constexpr double kOrderWeight = 0.1;
 
 // French puts the head first and English last ("matériel militaire" ↔ "military equipment",
 // "énergie éolienne" ↔ "wind energy"): an unexplained word pairs with the one in the mirrored
@@ -248,9 +257,175 @@ std::vector<TermPair> TermPairer::pair(std::span<const AlignedUnit> units) {
   return linked;
 }
 
+namespace {
+
+// Distributional evidence between two comparable corpora: the seed lexicon that carries French
+// context words into English, and the nearest English words and terms of French ones.
+class Distributional {
+ public:
+  Distributional(const CorpusContexts& fr, const CorpusContexts& en, const Lexicon* lexicon,
+                 std::span<const MonolingualTerm> en_terms)
+      : fr_(fr), en_(en), en_terms_(en_terms) {
+    build_seeds(lexicon);
+    // Dimensions: context words the seed lexicon links, on both sides.
+    fr_dims_.assign(fr.stem_count(), false);
+    en_dims_.assign(en.stem_count(), false);
+    for (std::uint32_t id = 0; id < seeds_.size(); ++id)
+      for (const auto& [e, w] : seeds_[id]) {
+        fr_dims_[id] = true;
+        en_dims_[e] = true;
+      }
+    for (std::uint32_t id = 0; id < en.stem_count(); ++id)
+      if (en.is_content(id) && en.frequency(id) >= kMinFrequency)
+        en_words_.add(id, en.vector_of_stem(id, en_dims_));
+    en_term_vectors_.resize(en_terms.size());
+    for (std::size_t j = 0; j < en_terms.size(); ++j) {
+      const MonolingualTerm& e = en_terms[j];
+      if (e.words.empty() || e.words.size() > 3 || e.frequency < kMinFrequency) continue;
+      en_terms_index_.add(static_cast<std::uint32_t>(j), en_vector(j));
+    }
+  }
+
+  // English stems whose contexts are most like the French key's, with cosines, best first.
+  const std::vector<std::pair<std::uint32_t, double>>& word_neighbours(std::string_view fr_key) {
+    std::uint32_t id = fr_.id_of_key(fr_key);
+    auto [it, inserted] = word_neighbours_.try_emplace(id);
+    if (inserted && id != CorpusContexts::kNone && fr_.frequency(id) >= kMinFrequency)
+      it->second =
+          en_words_.nearest(translate(fr_.vector_of_stem(id, fr_dims_), seeds_), kWordNeighbours);
+    return it->second;
+  }
+
+  // English terms (indices) with the most similar contexts to a French term, with cosines.
+  std::vector<std::pair<std::uint32_t, double>> term_neighbours(const SparseVector& fr_translated,
+                                                                std::size_t k) const {
+    return en_terms_index_.nearest(fr_translated, k);
+  }
+
+  SparseVector fr_vector(const MonolingualTerm& f) const {
+    return translate(fr_.vector_of(f.keys, fr_dims_), seeds_);
+  }
+
+  const SparseVector& en_vector(std::size_t j) {
+    SparseVector& v = en_term_vectors_[j];
+    if (v.empty() && !en_terms_[j].keys.empty()) v = en_.vector_of(en_terms_[j].keys, en_dims_);
+    return v;
+  }
+
+  const std::string& en_stem(std::uint32_t id) const { return en_.stem(id); }
+
+  // In [kFloor, 1]: 1 while the relative frequencies of the two words are within a factor of
+  // kTolerance, falling with the log of the ratio beyond it.
+  double word_frequency_agreement(std::string_view fr_key, std::string_view en_key) const {
+    constexpr double kTolerance = 10.0, kFloor = 0.5;
+    std::uint32_t f = fr_.id_of_key(fr_key), e = en_.id_of_key(en_key);
+    if (f == CorpusContexts::kNone || e == CorpusContexts::kNone) return 1.0;
+    double ratio = (static_cast<double>(fr_.frequency(f)) / fr_.token_count()) /
+                   (static_cast<double>(en_.frequency(e)) / en_.token_count());
+    double excess = std::abs(std::log(ratio)) - std::log(kTolerance);
+    return excess <= 0 ? 1.0 : std::max(kFloor, 1.0 - 0.15 * excess);
+  }
+
+  static constexpr std::uint32_t kMinFrequency = 3;
+  static constexpr std::size_t kWordNeighbours = 5;
+
+ private:
+  void build_seeds(const Lexicon* lexicon) {
+    seeds_.assign(fr_.stem_count(), {});
+    // English context words by their first three letters, for the cognate search.
+    std::unordered_map<std::string, std::vector<std::pair<std::string_view, std::uint32_t>>>
+        by_prefix;
+    en_.for_each_key([&](std::string_view key, std::uint32_t id) {
+      if (en_.is_content(id) && en_.frequency(id) >= 2 && key.size() >= kMinCognateLength + 1)
+        by_prefix[std::string(key.substr(0, 3))].push_back({key, id});
+    });
+    fr_.for_each_key([&](std::string_view key, std::uint32_t id) {
+      if (!fr_.is_content(id) || fr_.frequency(id) < 2) return;
+      auto& seed = seeds_[id];
+      auto offer = [&](std::uint32_t e, float w) {
+        if (e == CorpusContexts::kNone || !en_.is_content(e)) return;
+        for (auto& [d, x] : seed)
+          if (d == e) {
+            x = std::max(x, w);
+            return;
+          }
+        seed.push_back({e, w});
+      };
+      offer(en_.id_of_key(key), 1.0f);
+      if (lexicon)
+        for (const std::string& g : french_lemma_guesses(key))
+          for (const Translation& t : lexicon->translations(Lang::fr, g))
+            offer(en_.id_of_key(t.word), 1.0f);
+      // Cognates only for words without a surer translation ("angle" is not "angel").
+      if (!seed.empty() || key.size() <= kMinCognateLength) return;
+      const std::string anglicized = anglicize_suffix(key);
+      for (std::string_view k : {key, std::string_view(anglicized)}) {
+        auto bucket = by_prefix.find(std::string(k.substr(0, 3)));
+        if (bucket == by_prefix.end()) continue;
+        for (const auto& [e_key, e] : bucket->second) {
+          double c = cognate_similarity(key, e_key);
+          if (c >= 0.8) offer(e, static_cast<float>(c));
+        }
+      }
+    });
+  }
+
+  const CorpusContexts& fr_;
+  const CorpusContexts& en_;
+  std::span<const MonolingualTerm> en_terms_;
+  SeedLexicon seeds_;
+  CorpusContexts::DimensionFilter fr_dims_, en_dims_;
+  VectorIndex en_words_;
+  VectorIndex en_terms_index_;
+  std::vector<SparseVector> en_term_vectors_;
+  std::unordered_map<std::uint32_t, std::vector<std::pair<std::uint32_t, double>>> word_neighbours_;
+};
+
+// Whether the words of a French term come in the order English gives their translations, in
+// [-1, 1] (0 when it cannot tell): French puts modifiers after the head ("puissance nominale",
+// "vitesse du vent"), English before ("rated power", "wind speed") unless it links them with
+// "of" ("angle of incidence"). Each French word stands at the English word that translates it
+// best.
+template <typename Evidence>
+double order_agreement(const MonolingualTerm& f, const MonolingualTerm& e, Evidence evidence) {
+  if (f.words.size() < 2 || e.words.size() < 2) return 0;
+  bool linked = std::find(e.keys.begin(), e.keys.end(), "of") != e.keys.end();
+  std::vector<std::ptrdiff_t> at(f.words.size(), -1);
+  for (std::size_t a = 0; a < f.words.size(); ++a) {
+    double best = 0.5;
+    for (std::size_t b = 0; b < e.words.size(); ++b)
+      if (double w = evidence(a, b); w >= best) {
+        best = w;
+        at[a] = static_cast<std::ptrdiff_t>(b);
+      }
+  }
+  int agree = 0, pairs = 0;
+  for (std::size_t a = 0; a < at.size(); ++a)
+    for (std::size_t c = a + 1; c < at.size(); ++c) {
+      if (at[a] < 0 || at[c] < 0 || at[a] == at[c]) continue;
+      ++pairs;
+      agree += (at[a] < at[c]) == linked;
+    }
+  return pairs ? (2.0 * agree - pairs) / pairs : 0;
+}
+
+// How alike two frequencies are once each is taken relative to its corpus, in (0, 1]: a term
+// and its translation are about as common in comparable corpora.
+double frequency_agreement(double fr_share, double en_share) {
+  if (fr_share <= 0 || en_share <= 0) return 0.5;
+  return std::exp(-std::abs(std::log(fr_share / en_share)) / 2.0);
+}
+
+}  // namespace
+
 std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTerm> fr,
                                                   std::span<const MonolingualTerm> en,
-                                                  std::size_t per_term) {
+                                                  std::size_t per_term,
+                                                  ComparableContexts contexts) {
+  std::unique_ptr<Distributional> dist;
+  if (contexts.fr && contexts.en)
+    dist = std::make_unique<Distributional>(*contexts.fr, *contexts.en, lexicon_, en);
+
   // English vocabulary: each word, its stem, the terms it occurs in, and buckets by first two
   // letters for cognate search.
   std::unordered_map<std::string, std::string> en_stem;
@@ -280,7 +455,12 @@ std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTer
       double& slot = out[e];
       slot = std::max(slot, w);
     };
-    if (en_stem.count(f)) offer(f, 1.0);
+    // Spelling evidence (same word, cognate) is doubted when the two words are far apart in
+    // frequency: a French word quoted a few times in English text is not its own translation.
+    auto spelling = [&](const std::string& e, double w) {
+      return dist ? w * dist->word_frequency_agreement(f, e) : w;
+    };
+    if (en_stem.count(f)) offer(f, spelling(f, 1.0));
     if (lexicon_) {
       for (const std::string& g : french_lemma_guesses(f))
         for (const Translation& t : lexicon_->translations(Lang::fr, g)) {
@@ -296,7 +476,21 @@ std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTer
       if (bucket == en_by_prefix.end()) continue;
       for (const std::string& e : bucket->second) {
         double w = word_evidence(f, f_stem, e, en_stem[e]);
-        if (w >= 0.5) offer(e, w);
+        if (w >= 0.5) offer(e, in_lexicon(f, f_stem, e, en_stem[e]) >= w ? w : spelling(e, w));
+      }
+    }
+    // Words with the most alike contexts, as weaker translations: enough to complete a
+    // multi-word term whose other words the dictionary explains ("éolien" → "wind").
+    double surest = 0;
+    for (const auto& [e, w] : out) surest = std::max(surest, w);
+    if (dist && surest < 0.9) {
+      const auto& near = dist->word_neighbours(f);
+      for (std::size_t r = 0; r < near.size(); ++r) {
+        if (near[r].second < kMinWordCosine) break;
+        auto same_stem = en_by_stem.find(dist->en_stem(near[r].first));
+        if (same_stem == en_by_stem.end()) continue;
+        for (const std::string& e : same_stem->second)
+          offer(e, kDistributionalEvidence - 0.05 * static_cast<double>(r));
       }
     }
     return out;
@@ -313,6 +507,13 @@ std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTer
     return rank;
   };
   std::vector<std::size_t> en_rank = ranks(en);
+  auto total_frequency = [](std::span<const MonolingualTerm> terms) {
+    double n = 0;
+    for (const MonolingualTerm& t : terms)
+      if (t.words.size() == 1) n += t.frequency;
+    return n;
+  };
+  const double fr_total = total_frequency(fr), en_total = total_frequency(en);
 
   std::vector<TermPair> out;
   for (std::size_t i = 0; i < fr.size(); ++i) {
@@ -320,28 +521,55 @@ std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTer
     std::size_t nf = f.words.size();
     if (nf == 0 || nf > options_.max_words) continue;
     std::vector<const std::unordered_map<std::string, double>*> per_word;
-    std::unordered_set<std::size_t> candidates;
+    std::unordered_map<std::size_t, double> candidates;  // English term → context cosine
     for (std::size_t a = 0; a < nf; ++a) {
       per_word.push_back(&translations_of(f.words[a], f.stems[a]));
       for (const auto& [e, w] : *per_word.back()) {
         auto it = en_terms_with.find(e);
-        if (it != en_terms_with.end()) candidates.insert(it->second.begin(), it->second.end());
+        if (it != en_terms_with.end())
+          for (std::size_t j : it->second) candidates.emplace(j, 0.0);
       }
     }
+    SparseVector f_vector;
+    if (dist && f.frequency >= Distributional::kMinFrequency) {
+      f_vector = dist->fr_vector(f);
+      for (const auto& [j, c] : dist->term_neighbours(f_vector, kTermNeighbours))
+        candidates.emplace(j, 0.0);
+    }
     std::vector<std::pair<double, std::size_t>> scored;
-    for (std::size_t j : candidates) {
+    for (auto& [j, context] : candidates) {
       const MonolingualTerm& e = en[j];
       std::size_t ne = e.words.size();
-      if (ne == 0 || ne > options_.max_words || nf > ne + 1 || ne > nf + 1) continue;
-      double coverage = compositional_score(nf, ne, [&](std::size_t a, std::size_t b) {
-        auto it = per_word[a]->find(e.words[b]);
-        return it == per_word[a]->end() ? 0.0 : it->second;
-      });
-      if (coverage < options_.min_score) continue;
+      if (ne == 0 || ne > options_.max_words) continue;
+      double coverage = 0;
+      if (nf <= ne + 1 && ne <= nf + 1)
+        coverage = compositional_score(nf, ne, [&](std::size_t a, std::size_t b) {
+          auto it = per_word[a]->find(e.words[b]);
+          return it == per_word[a]->end() ? 0.0 : it->second;
+        });
+      if (!f_vector.empty() && e.frequency >= Distributional::kMinFrequency)
+        context = cosine(f_vector, dist->en_vector(j));
+      if (coverage < options_.min_score) {
+        // Contexts alone propose a translation only when they are clearly alike.
+        if (context < kMinTermCosine) continue;
+        coverage = 0;
+      }
       double length = 1.0 - 0.1 / static_cast<double>(std::min(nf, ne));
       // Prominence in the English corpus only separates near-ties: at most kProminence.
       double prominence = 1.0 - static_cast<double>(en_rank[j]) / static_cast<double>(en.size());
-      scored.push_back({coverage * length + kProminence * prominence, j});
+      double score = coverage * length + kProminence * prominence;
+      if (coverage > 0)
+        score += kOrderWeight * order_agreement(f, e, [&](std::size_t a, std::size_t b) {
+                   auto it = per_word[a]->find(e.words[b]);
+                   return it == per_word[a]->end() ? 0.0 : it->second;
+                 });
+      if (dist) {
+        score += kContextWeight * context;
+        if (f.frequency && e.frequency)
+          score += kFrequencyWeight *
+                   frequency_agreement(f.frequency / fr_total, e.frequency / en_total);
+      }
+      scored.push_back({score, j});
     }
     std::sort(scored.begin(), scored.end(), [&](const auto& a, const auto& b) {
       return a.first != b.first ? a.first > b.first : en[a.second].term < en[b.second].term;

@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "glossary/context_vectors.h"
 #include "tm/lexicon.h"
 
 namespace tandem {
@@ -50,6 +51,14 @@ struct MonolingualTerm {
   std::vector<std::string> words;  // folded keys of its content words
   std::vector<std::string> stems;  // their stems
   double weight = 0;               // termhood or frequency: breaks ties between translations
+  std::vector<std::string> keys;   // folded keys of all its tokens (finds it in CorpusContexts)
+  std::uint32_t frequency = 0;     // occurrences in its corpus; 0 = unknown
+};
+
+// The two comparable corpora themselves, for distributional evidence (glossary/context_vectors.h).
+struct ComparableContexts {
+  const CorpusContexts* fr = nullptr;
+  const CorpusContexts* en = nullptr;
 };
 
 struct PairerOptions {
@@ -72,9 +81,16 @@ class TermPairer {
   // of the other corpus by compositional word evidence (spelling, lexicon, cognates), best
   // first; near-ties go to the English term ranked higher in its corpus. Grouped by French term in
   // input order. Frequency fields are 0 and examples empty.
+  //
+  // With the corpora (`contexts`, both sides), distributional evidence joins in: French context
+  // vectors translated through a seed lexicon (the dictionary, identical spellings, cognates)
+  // are compared with English ones (cosine). It proposes word translations no dictionary has
+  // (single-word terms, and words inside multi-word terms, which are then translated
+  // compositionally), ranks the candidates of a term by how alike their contexts are, and
+  // prefers English terms about as frequent in their corpus as the French one in its own.
   std::vector<TermPair> pair_comparable(std::span<const MonolingualTerm> fr,
                                         std::span<const MonolingualTerm> en,
-                                        std::size_t per_term = 5);
+                                        std::size_t per_term = 5, ComparableContexts contexts = {});
 
   // Translation evidence in [0, 1] between a French and an English word, given as folded key
   // and stem. Without co-occurrence counts (which pair() adds) this is the spelling, lexicon and

@@ -62,9 +62,9 @@ bool looks_like_verb_form(Lang lang, std::string_view word) {
   return word.ends_with("ed") || word.ends_with("ly");
 }
 
-constexpr std::array<std::string_view, 26> kFeatureNames = {
+// The evidence on a phrase; single words get their own copy of each (see below).
+constexpr std::array<std::string_view, 30> kPhraseFeatures = {
     "bias",
-    "lang_fr",
     "log_frequency",
     "log_documents",
     "document_share",
@@ -85,12 +85,25 @@ constexpr std::array<std::string_view, 26> kFeatureNames = {
     "digit",
     "general_phrase",
     "log_characters",
-    // Single words and phrases weigh the same evidence differently.
-    "single_specificity",
-    "single_log_frequency",
-    "single_capitalised_inside",
-    "single_log_documents",
+    "determiner_share",
+    "left_open_share",
+    "right_open_share",
+    "log_variant_frequency",
+    "log_variants",
+    "identifier",
+    "letter_soup",
+    "general_modifier",
+    "modifier_specificity",
 };
+
+// Whether a phrase feature means something for a single word (and is not the bias).
+bool applies_to_single_words(std::string_view name) {
+  for (std::string_view phrase_only :
+       {"bias", "single_word", "extra_words", "inner_link", "association", "general_phrase",
+        "general_modifier", "modifier_specificity"})
+    if (name == phrase_only) return false;
+  return true;
+}
 
 std::string lower_stem_join(const std::vector<std::string>& stems) {
   return join(stems, 0, stems.size());
@@ -99,7 +112,18 @@ std::string lower_stem_join(const std::vector<std::string>& stems) {
 }  // namespace
 
 std::vector<std::string_view> termhood_feature_names() {
-  return {kFeatureNames.begin(), kFeatureNames.end()};
+  // Single words and phrases weigh the same evidence differently (a lone word needs more
+  // specificity; a phrase's association matters), so the model sees every feature twice: as is,
+  // and as "single_<name>", zero for phrases.
+  static const std::vector<std::string> single = [] {
+    std::vector<std::string> names;
+    for (std::string_view name : kPhraseFeatures)
+      if (applies_to_single_words(name)) names.push_back("single_" + std::string(name));
+    return names;
+  }();
+  std::vector<std::string_view> names(kPhraseFeatures.begin(), kPhraseFeatures.end());
+  names.insert(names.end(), single.begin(), single.end());
+  return names;
 }
 
 std::vector<std::vector<double>> termhood_features(const CandidateExtractor& extractor,
@@ -121,6 +145,15 @@ std::vector<std::vector<double>> termhood_features(const CandidateExtractor& ext
   };
 
   std::vector<Nesting> nesting = nesting_of(candidates, lang);
+  // Inflected and differently linked forms of one term share their stems ("banc de
+  // condensateurs", "bancs de condensateur"): the group's use is evidence for each form.
+  std::unordered_map<std::string, std::pair<double, int>> variants;
+  for (const TermCandidate& c : candidates) {
+    if (c.stems.empty()) continue;
+    auto& group = variants[lower_stem_join(c.stems)];
+    group.first += c.frequency;
+    group.second++;
+  }
   std::vector<std::vector<double>> rows(candidates.size());
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const TermCandidate& c = candidates[i];
@@ -140,6 +173,12 @@ std::vector<std::vector<double>> termhood_features(const CandidateExtractor& ext
       verb_share = std::max(verb_share, extractor.verb_share(stem));
     }
     spec /= n;
+    // Real words, domain words included, score about -3 to -4 bits per letter; text garbled
+    // by PDF extraction below -5. Short words are acronyms, which other features judge.
+    double letter_soup = 0;
+    for (const std::string& word : c.words)
+      if (word.size() >= 5)
+        letter_soup = std::max(letter_soup, -4.5 - general.letters().log_likelihood(word));
     // English heads come last, French heads first.
     const std::string& head = lang == Lang::fr ? c.stems.front() : c.stems.back();
     const bool multiword = c.stems.size() > 1;
@@ -150,11 +189,17 @@ std::vector<std::vector<double>> termhood_features(const CandidateExtractor& ext
     const bool inner_link = c.keys.size() > c.stems.size();
     const bool modifier =
         !multiword && (general.only_modifier(c.stems[0]) || looks_like_verb_form(lang, c.term));
+    // The other end from the head: a general adjective or participle there ("valeur maximale",
+    // "résultats obtenus", "typical value") makes a description rather than a term.
+    const std::string& modifier_stem = lang == Lang::fr ? c.stems.back() : c.stems.front();
+    const bool general_modifier =
+        multiword &&
+        (general.only_modifier(modifier_stem) ||
+         looks_like_verb_form(lang, lang == Lang::fr ? c.words.back() : c.words.front()));
     const bool digit = c.term.find_first_of("0123456789") != std::string::npos;
     const bool general_phrase = multiword && general.count(lower_stem_join(c.stems)) > 0;
     rows[i] = {
         1.0,
-        lang == Lang::fr ? 1.0 : 0.0,
         std::log2(1.0 + frequency),
         std::log2(static_cast<double>(c.documents.size())),
         static_cast<double>(c.documents.size()) / documents,
@@ -175,9 +220,19 @@ std::vector<std::vector<double>> termhood_features(const CandidateExtractor& ext
         digit ? 1.0 : 0.0,
         general_phrase ? 1.0 : 0.0,
         std::log2(static_cast<double>(c.term.size())),
+        c.after_determiner / frequency,
+        c.left_open / frequency,
+        c.right_open / frequency,
+        std::log2(1.0 + variants[lower_stem_join(c.stems)].first),
+        std::log2(static_cast<double>(variants[lower_stem_join(c.stems)].second)),
+        c.term.find('_') != std::string::npos ? 1.0 : 0.0,
+        letter_soup,
+        general_modifier ? 1.0 : 0.0,
+        multiword ? specificity(modifier_stem) : 0.0,
     };
     const double single = multiword ? 0.0 : 1.0;
-    for (std::size_t f : {5, 2, 17, 3}) rows[i].push_back(single * rows[i][f]);
+    for (std::size_t f = 0; f < kPhraseFeatures.size(); ++f)
+      if (applies_to_single_words(kPhraseFeatures[f])) rows[i].push_back(single * rows[i][f]);
   }
   return rows;
 }
@@ -220,9 +275,10 @@ TermhoodModel TermhoodModel::load(const std::string& path) {
   return model;
 }
 
-const TermhoodModel& TermhoodModel::bundled() {
-  static const TermhoodModel model = load(data_path("termhood/weights.tsv"));
-  return model;
+const TermhoodModel& TermhoodModel::bundled(Lang lang) {
+  static const TermhoodModel fr = load(data_path("termhood/fr.tsv"));
+  static const TermhoodModel en = load(data_path("termhood/en.tsv"));
+  return lang == Lang::fr ? fr : en;
 }
 
 double TermhoodModel::score(const std::vector<double>& features) const {
@@ -235,7 +291,8 @@ double TermhoodModel::score(const std::vector<double>& features) const {
 std::vector<ScoredTerm> rank_terms(const CandidateExtractor& extractor,
                                    const GeneralFrequencies& general,
                                    const TermhoodOptions& options) {
-  const TermhoodModel& model = options.model ? *options.model : TermhoodModel::bundled();
+  const TermhoodModel& model =
+      options.model ? *options.model : TermhoodModel::bundled(extractor.lang());
   const double threshold = options.threshold.value_or(model.threshold());
   const auto& candidates = extractor.candidates();
   std::vector<std::vector<double>> features = termhood_features(extractor, general);

@@ -35,15 +35,16 @@ struct ScoredTerm {
 std::vector<std::string_view> termhood_feature_names();
 
 // A logistic-regression model over those features: weight per feature name and a cut on the
-// linear score (log-odds). Trained offline by tools/train_termhood.py on annotated corpora;
-// the bundled one is data/termhood/weights.tsv. File format: `name<TAB>weight` lines, `#`
-// comments; the name `threshold` sets the cut; unknown or missing features are errors.
+// linear score (log-odds). Trained offline by tools/train_termhood.py on annotated corpora, one
+// per language (the languages weigh the evidence differently: French heads come first, English
+// capitalises more); the bundled ones are data/termhood/<lang>.tsv. File format: `name<TAB>weight`
+// lines, `#` comments; the name `threshold` sets the cut; unknown or missing features are errors.
 class TermhoodModel {
  public:
   // Throws tandem::Error with the file and line on a malformed or incomplete file.
   static TermhoodModel load(const std::string& path);
-  // data/termhood/weights.tsv under data_dir(), loaded once.
-  static const TermhoodModel& bundled();
+  // data/termhood/<lang>.tsv under data_dir(), loaded once.
+  static const TermhoodModel& bundled(Lang lang);
 
   double score(const std::vector<double>& features) const;
   double threshold() const { return threshold_; }
@@ -54,7 +55,7 @@ class TermhoodModel {
 };
 
 struct TermhoodOptions {
-  const TermhoodModel* model = nullptr;  // nullptr: TermhoodModel::bundled()
+  const TermhoodModel* model = nullptr;  // nullptr: TermhoodModel::bundled(corpus language)
   // Candidates scoring below it are not returned; default: the model's cut, set for F1 on the
   // dev corpora. Scores do not depend on corpus size much, so the cut carries over.
   std::optional<double> threshold;

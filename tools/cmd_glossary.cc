@@ -6,8 +6,10 @@
 #include <sstream>
 
 #include "corpus/error.h"
+#include "corpus/segmenter.h"
 #include "corpus/text_reader.h"
 #include "glossary/candidate_extractor.h"
+#include "glossary/context_vectors.h"
 #include "glossary/csv.h"
 #include "glossary/general_frequencies.h"
 #include "glossary/glossary_builder.h"
@@ -380,20 +382,35 @@ void add_import(CLI::App& parent, Context& context) {
   });
 }
 
-// The best-ranked term candidates of a set of files, for pairing.
+// The best-ranked term candidates of a set of files, for pairing; `contexts` reads the same
+// sentences. Files are cut into sentences first: web text may hold a whole page on one line.
 std::vector<MonolingualTerm> ranked_terms(Lang lang, const std::vector<std::string>& files,
-                                          std::size_t limit) {
+                                          std::size_t limit, CorpusContexts& contexts) {
   CandidateExtractor extractor(lang);
+  Segmenter segmenter(lang);
   std::int64_t document = 0;
-  for (const std::string& path : files)
-    extractor.add_document(read_text_file(path).utf8, document++);
+  for (const std::string& path : files) {
+    DecodedText decoded = read_text_file(path);
+    std::string_view rest = decoded.utf8;
+    while (!rest.empty()) {
+      auto end = rest.find('\n');
+      std::string_view line = rest.substr(0, end);
+      rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
+      for (const SentenceSpan& s : segmenter.split(line)) {
+        std::string_view sentence = line.substr(s.begin, s.end - s.begin);
+        extractor.add_sentence(sentence, document);
+        contexts.add_sentence(sentence);
+      }
+    }
+    ++document;
+  }
   TermhoodOptions all;
   all.threshold = -1e9;
   std::vector<MonolingualTerm> terms;
   for (const ScoredTerm& t : rank_terms(extractor, GeneralFrequencies::load_bundled(lang), all)) {
     if (terms.size() >= limit) break;
     const TermCandidate& c = extractor.candidates()[t.candidate];
-    terms.push_back({c.term, c.words, c.stems, t.score});
+    terms.push_back({c.term, c.words, c.stems, t.score, c.keys, c.frequency});
   }
   return terms;
 }
@@ -404,6 +421,7 @@ void add_pair_files(CLI::App& parent, Context& context) {
     std::size_t per_term = 5;
     std::size_t max_terms = 50000;
     bool no_dictionary = false;
+    bool no_contexts = false;
   };
   auto a = std::make_shared<Args>();
   CLI::App* cmd = parent.add_subcommand(
@@ -414,6 +432,8 @@ void add_pair_files(CLI::App& parent, Context& context) {
   cmd->add_option("--per-term", a->per_term, "English candidates per French term");
   cmd->add_option("--max-terms", a->max_terms, "Best-ranked candidates kept per language");
   cmd->add_flag("--no-dictionary", a->no_dictionary, "Do not use the FreeDict dictionaries");
+  cmd->add_flag("--no-contexts", a->no_contexts,
+                "Compositional evidence only: no context vectors (distributional similarity)");
   cmd->callback([a, &context] {
     Lexicon lexicon;
     bool have_lexicon = false;
@@ -425,10 +445,13 @@ void add_pair_files(CLI::App& parent, Context& context) {
         context.warn(fmt::format("pairing without a dictionary: {}", e.describe()));
       }
     }
-    auto fr = ranked_terms(Lang::fr, a->fr, a->max_terms);
-    auto en = ranked_terms(Lang::en, a->en, a->max_terms);
+    CorpusContexts fr_contexts(Lang::fr), en_contexts(Lang::en);
+    auto fr = ranked_terms(Lang::fr, a->fr, a->max_terms, fr_contexts);
+    auto en = ranked_terms(Lang::en, a->en, a->max_terms, en_contexts);
     TermPairer pairer(have_lexicon ? &lexicon : nullptr);
-    for (const TermPair& p : pairer.pair_comparable(fr, en, a->per_term))
+    ComparableContexts contexts;
+    if (!a->no_contexts) contexts = {&fr_contexts, &en_contexts};
+    for (const TermPair& p : pairer.pair_comparable(fr, en, a->per_term, contexts))
       fmt::print("{}\t{}\t{:.4f}\n", p.fr, p.en, p.score);
   });
 }

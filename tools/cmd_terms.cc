@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+
 #include "corpus/error.h"
 #include "corpus/text_reader.h"
 #include "glossary/candidate_extractor.h"
@@ -16,6 +18,7 @@ void add_terms_command(CLI::App& app, Context& context) {
   struct Options {
     std::string lang;
     std::vector<std::string> files;
+    std::vector<std::string> background;
     std::optional<double> threshold;
     std::size_t top = 0;
     bool features = false;
@@ -28,6 +31,9 @@ void add_terms_command(CLI::App& app, Context& context) {
   cmd->add_option("files", options->files, "UTF-8 text files, one document each")
       ->required()
       ->check(CLI::ExistingFile);
+  cmd->add_option("--background", options->background,
+                  "More texts of the domain: evidence for frequencies and spread, never terms")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--threshold", options->threshold,
                   "Keep candidates scoring at least this (default: the built-in cut)");
   cmd->add_option("--top", options->top, "Print at most this many terms (0: no limit)");
@@ -39,17 +45,25 @@ void add_terms_command(CLI::App& app, Context& context) {
     Lang lang = *lang_from_tag(options->lang);
     CandidateExtractor extractor(lang);
     std::int64_t document = 0;
-    for (const std::string& path : options->files) {
-      DecodedText text = read_text_file(path);
-      for (const std::string& warning : text.warnings) context.warn(warning);
-      extractor.add_document(text.utf8, document++);
+    for (const auto* paths : {&options->files, &options->background}) {
+      for (const std::string& path : *paths) {
+        DecodedText text = read_text_file(path);
+        for (const std::string& warning : text.warnings) context.warn(warning);
+        extractor.add_document(text.utf8, document++);
+      }
     }
+    // Terms come from the files themselves; the background only lends its evidence.
+    const auto main_documents = static_cast<std::int64_t>(options->files.size());
+    auto in_files = [&](const TermCandidate& c) {
+      return std::any_of(c.documents.begin(), c.documents.end(),
+                         [&](std::int64_t d) { return d < main_documents; });
+    };
     GeneralFrequencies general = GeneralFrequencies::load_bundled(lang);
     if (options->features) {
       auto rows = termhood_features(extractor, general);
       fmt::print("term\t{}\n", fmt::join(termhood_feature_names(), "\t"));
       for (std::size_t i = 0; i < rows.size(); ++i)
-        if (!rows[i].empty())
+        if (!rows[i].empty() && in_files(extractor.candidates()[i]))
           fmt::print("{}\t{:.6g}\n", extractor.candidates()[i].term, fmt::join(rows[i], "\t"));
       return;
     }
@@ -57,6 +71,7 @@ void add_terms_command(CLI::App& app, Context& context) {
     if (options->threshold) termhood.threshold = *options->threshold;
     std::size_t printed = 0;
     for (const ScoredTerm& t : rank_terms(extractor, general, termhood)) {
+      if (!in_files(extractor.candidates()[t.candidate])) continue;
       if (options->top && printed++ >= options->top) break;
       fmt::print("{}\t{:.3f}\n", t.term, t.score);
     }

@@ -16,7 +16,10 @@ trap 'rm -rf "$out"' EXIT
 
 for lang in en fr; do
   acter=$terms/acter/$lang/$domain/annotated
-  "$tandem" --quiet terms --lang "$lang" "$acter"/texts/*.txt | cut -f1 >"$out/$lang.txt"
+  # The domain's unannotated texts are background evidence (frequencies, spread), as the
+  # shared task allowed; the terms come from the annotated texts only.
+  "$tandem" --quiet terms --lang "$lang" "$acter"/texts/*.txt \
+    --background "$terms/acter/$lang/$domain"/unannotated_texts/*.txt | cut -f1 >"$out/$lang.txt"
   for key in terms terms_nes; do
     echo "== $lang $domain, gold ${domain}_${lang}_${key}.tsv ($(wc -l <"$out/$lang.txt") candidates)"
     /usr/bin/python3 "$terms/score_terms.py" \

@@ -1,14 +1,16 @@
 #!/usr/bin/python3
-"""Learns the termhood model (data/termhood/weights.tsv) from annotated corpora.
+"""Learns the termhood models (data/termhood/<lang>.tsv) from annotated corpora.
 
-For each language it runs `tandem terms --features` on the annotated texts, labels every
-candidate by membership in the gold list, and fits an L2-regularised logistic regression by
-gradient descent (standard library only). The cut is the log-odds that maximises the mean F1 of
-the whole kept list over the languages (F1 counts gold terms the generator never proposes).
-It also reports a cross-language check: trained on one language, scored on the other.
+For each language it runs `tandem terms --features` on the annotated texts (with the domain's
+unannotated texts as --background evidence), labels every candidate by membership in the gold
+list, and fits an L2-regularised logistic regression by gradient descent (standard library
+only). The cut is the log-odds that maximises F1 of the whole kept list (F1 counts gold terms the
+generator never proposes). It also reports a cross-language check: trained on one language,
+scored on the other, a rough stand-in for an unseen corpus.
 
-Usage: tools/train_termhood.py TANDEM_BINARY [--out data/termhood/weights.tsv] [--l2 1.0]
-Environment: TANDEM_SHARED_DIR (default ../shared), DOMAIN (default wind).
+Usage: tools/train_termhood.py TANDEM_BINARY [--out-dir data/termhood] [--l2 1.0]
+Environment: TANDEM_SHARED_DIR (default ../shared), DOMAIN (default wind),
+BACKGROUND (1: pass unannotated_texts/ as --background, the default; 0: do not).
 """
 import argparse
 import glob
@@ -26,7 +28,11 @@ def normalise(term):
 def load_language(tandem, shared, domain, lang, key):
     base = f"{shared}/dev/terms/acter/{lang}/{domain}/annotated"
     texts = sorted(glob.glob(f"{base}/texts/*.txt"))
-    out = subprocess.run([tandem, "--quiet", "terms", "--features", "--lang", lang] + texts,
+    background = []
+    if os.environ.get("BACKGROUND", "1") == "1":
+        background = sorted(glob.glob(f"{shared}/dev/terms/acter/{lang}/{domain}/unannotated_texts/*.txt"))
+    out = subprocess.run([tandem, "--quiet", "terms", "--features", "--lang", lang] + texts +
+                         (["--background"] + background if background else []),
                          check=True, capture_output=True, text=True).stdout.splitlines()
     names = out[0].split("\t")[1:]
     gold_path = f"{base}/annotations/unique_annotation_lists/{domain}_{lang}_{key}.tsv"
@@ -38,7 +44,7 @@ def load_language(tandem, shared, domain, lang, key):
         terms.append(fields[0])
         rows.append([float(x) for x in fields[1:]])
         labels.append(1.0 if normalise(fields[0]) in gold else 0.0)
-    return {"lang": lang, "names": names, "rows": rows, "labels": labels, "terms": terms,
+    return {"lang": lang, "names": names, "background": bool(background), "rows": rows, "labels": labels, "terms": terms,
             "gold": len(gold)}
 
 
@@ -99,7 +105,7 @@ def report(label, weights, threshold, data):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("tandem")
-    ap.add_argument("--out", default="data/termhood/weights.tsv")
+    ap.add_argument("--out-dir", default="data/termhood", help="writes <lang>.tsv there")
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--key", default="terms_nes", help="gold list: terms or terms_nes")
     ap.add_argument("--no-write", action="store_true")
@@ -117,23 +123,21 @@ def main():
         report(f"trained on {train}, self", w, t, data[train])
         report(f"trained on {train}, cross", w, t, data[test])
 
-    both = [data["en"], data["fr"]]
-    w = fit(data["en"]["rows"] + data["fr"]["rows"], data["en"]["labels"] + data["fr"]["labels"],
-            args.l2)
-    t = best_threshold(w, both)
-    for d in both:
-        report("trained on both", w, t, d)
-    if args.no_write:
-        return
-    with open(args.out, "w", encoding="utf-8") as out:
-        out.write("# Termhood model: logistic-regression weights per feature (log-odds of being a\n"
-                  "# term) and the cut. Written by tools/train_termhood.py from the ACTER "
-                  f"{domain} annotations\n# (en + fr, gold {args.key}, L2 {args.l2}); "
-                  "do not edit by hand.\n")
-        for name, weight in zip(names, w):
-            out.write(f"{name}\t{weight:.6g}\n")
-        out.write(f"threshold\t{t:.6g}\n")
-
+    for lang in ("en", "fr"):
+        d = data[lang]
+        w = fit(d["rows"], d["labels"], args.l2)
+        t = best_threshold(w, [d])
+        report(f"model {lang}", w, t, d)
+        if args.no_write:
+            continue
+        with open(os.path.join(args.out_dir, f"{lang}.tsv"), "w", encoding="utf-8") as out:
+            out.write("# Termhood model: logistic-regression weights per feature (log-odds of being "
+                      "a\n# term) and the cut. Written by tools/train_termhood.py from the ACTER "
+                      f"{domain} {lang}\n# annotations (gold {args.key}, L2 {args.l2}, "
+                      f"background: {'yes' if d['background'] else 'no'}); do not edit by hand.\n")
+            for name, weight in zip(names, w):
+                out.write(f"{name}\t{weight:.6g}\n")
+            out.write(f"threshold\t{t:.6g}\n")
 
 if __name__ == "__main__":
     main()

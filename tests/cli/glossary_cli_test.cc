@@ -44,6 +44,31 @@ TEST(TermsCli, PrintsRankedTermsWithScores) {
   EXPECT_EQ(run_tandem({"terms", "--lang", "de", file.string()}).exit_code, 2);
 }
 
+TEST(TermsCli, BackgroundTextsLendEvidenceButNeverTerms) {
+  testing::TempDir dir;
+  auto notes = dir / "notes.txt";
+  auto background = dir / "background.txt";
+  testing::write_file(notes, "The pitch bearing of the second turbine failed in March.\n");
+  testing::write_file(background,
+                      "Every gearbox oil sample goes to the laboratory.\n"
+                      "A gearbox oil sample showed metal and a pitch bearing was replaced.\n"
+                      "The pitch bearing grease and the gearbox oil sample are logged.\n");
+  auto alone = ok({"terms", "--lang", "en", "--threshold", "-100", notes.string()});
+  auto helped = ok({"terms", "--lang", "en", "--threshold", "-100", notes.string(), "--background",
+                    background.string()});
+  EXPECT_THAT(helped.out, ::testing::Not(HasSubstr("gearbox")));
+  auto score_of = [](const std::string& out, const std::string& term) {
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);)
+      if (line.substr(0, line.find('\t')) == term) return std::stod(line.substr(line.find('\t')));
+    return -1e9;
+  };
+  // Seen again in the background, "pitch bearing" is judged on more evidence.
+  EXPECT_GT(score_of(alone.out, "pitch bearing"), -1e9);
+  EXPECT_GT(score_of(helped.out, "pitch bearing"), -1e9);
+  EXPECT_NE(score_of(helped.out, "pitch bearing"), score_of(alone.out, "pitch bearing"));
+}
+
 class GlossaryCli : public ::testing::Test {
  protected:
   std::vector<std::string> with_db(std::vector<std::string> args) {

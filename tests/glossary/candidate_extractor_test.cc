@@ -29,6 +29,22 @@ TEST(CandidateExtractorFr, KeepsLinkingPrepositionAndSurfaceForm) {
   EXPECT_EQ(find(x, "étude d’"), nullptr);  // never ends on a linking word
 }
 
+TEST(CandidateExtractorFr, CountsWhereOccurrencesSit) {
+  CandidateExtractor x(Lang::fr);
+  x.add_sentence("Une pompe hydraulique a cédé.", 0);
+  x.add_sentence("Le technicien change la pompe hydraulique usée.", 0);
+  const TermCandidate* pump = find(x, "pompe hydraulique");
+  ASSERT_NE(pump, nullptr);
+  EXPECT_EQ(pump->frequency, 2u);
+  EXPECT_EQ(pump->after_determiner, 2u);  // "une", "la"
+  EXPECT_EQ(pump->left_open, 0u);
+  EXPECT_EQ(pump->right_open, 1u);  // "usée" follows once: a longer phrase goes on
+  const TermCandidate* fragment = find(x, "hydraulique");
+  ASSERT_NE(fragment, nullptr);
+  EXPECT_EQ(fragment->left_open, 2u);  // always glued to "pompe"
+  EXPECT_EQ(fragment->after_determiner, 0u);
+}
+
 TEST(CandidateExtractorFr, AllowsArticleOnlyAfterDe) {
   CandidateExtractor x(Lang::fr);
   x.add_sentence("La production de l'électricité baisse la nuit.", 0);

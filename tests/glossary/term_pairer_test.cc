@@ -96,7 +96,7 @@ TEST(TermPairer, WordEvidenceUsesDictionaryStemsAndCognates) {
 
 MonolingualTerm mono(std::string term, std::vector<std::string> words, Lang lang, double weight) {
   Tokenizer tok(lang);
-  MonolingualTerm t{std::move(term), std::move(words), {}, weight};
+  MonolingualTerm t{std::move(term), std::move(words), {}, weight, {}, 0};
   for (const std::string& w : t.words) t.stems.push_back(tok.words(w)[0].stem);
   return t;
 }

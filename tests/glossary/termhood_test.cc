@@ -143,7 +143,7 @@ TEST(TermhoodModel, BadWeightIsReportedWithFileAndLine) {
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_EQ(e.where().file, path.string());
-    EXPECT_EQ(e.where().line, 4u);  // comment, bias, lang_fr, log_frequency
+    EXPECT_EQ(e.where().line, 3u);  // comment, bias, log_frequency
   }
 }
 
@@ -180,10 +180,25 @@ TEST(TermhoodModel, RankingFollowsTheWeightsAndTheCut) {
   EXPECT_DOUBLE_EQ(ranked[0].score, 2.0);
 }
 
-TEST(TermhoodModel, BundledModelLoads) {
-  double cut = 0;
-  EXPECT_NO_THROW(cut = TermhoodModel::bundled().threshold());
-  EXPECT_TRUE(std::isfinite(cut));
+TEST(TermhoodModel, BundledModelsLoadForBothLanguages) {
+  for (Lang lang : {Lang::fr, Lang::en}) {
+    double cut = 0;
+    EXPECT_NO_THROW(cut = TermhoodModel::bundled(lang).threshold()) << to_tag(lang);
+    EXPECT_TRUE(std::isfinite(cut));
+  }
+}
+
+TEST(TermhoodFeatures, EverySingleWordFeatureHasItsPhraseFeature) {
+  auto names = termhood_feature_names();
+  std::set<std::string_view> all(names.begin(), names.end());
+  EXPECT_EQ(all.size(), names.size()) << "duplicate feature names";
+  int single = 0;
+  for (std::string_view name : names) {
+    if (!name.starts_with("single_") || name == "single_word") continue;
+    ++single;
+    EXPECT_TRUE(all.count(name.substr(7))) << name;
+  }
+  EXPECT_GT(single, 10);
 }
 
 }  // namespace
