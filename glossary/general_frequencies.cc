@@ -89,6 +89,11 @@ bool GeneralFrequencies::add_dictionary_headwords(const std::string& index_path,
   return true;
 }
 
+bool GeneralFrequencies::is_noun(std::string_view stem) const {
+  auto it = parts_of_speech_.find(std::string(stem));
+  return it != parts_of_speech_.end() && (it->second & 1u);
+}
+
 bool GeneralFrequencies::only_modifier(std::string_view stem) const {
   auto it = parts_of_speech_.find(std::string(stem));
   return it != parts_of_speech_.end() && it->second == 2u;

@@ -44,6 +44,8 @@ class GeneralFrequencies {
   // Whether the table lists the stem only as an adjective or adverb (never a noun): such a word
   // alone is rarely a term.
   bool only_modifier(std::string_view stem) const;
+  // Whether the table lists the stem as a noun (dictionary headwords carry no part of speech).
+  bool is_noun(std::string_view stem) const;
   std::uint64_t corpus_words() const { return corpus_words_; }
   std::size_t size() const { return counts_.size(); }
   // The spelling of the table's (and dictionary's) single words, as a letter model.

@@ -3,8 +3,13 @@
 // Reads the corpus (documents and sentences tables) and ranks each language's term candidates
 // (glossary/termhood.h); reads the translation memory (tm/tm_store.h; rejected units left out)
 // and pairs French and English terms over its units (glossary/term_pairer.h). Each pair becomes
-// a bilingual proposed concept with its score, frequency and example units; the best monolingual
-// terms left unpaired become one-language proposals, so a person can add the translation.
+// a bilingual proposed concept with its score, frequency and example units. Then, for every
+// document pair the workspace knows to report the same events (document_pairs, from `tandem
+// align`), the ranked terms of the two documents are paired compositionally (every word
+// translated, in either order: "matériel militaire" ↔ "military equipment"), which finds term
+// pairs whose sentences were too loosely translated to be mined; only multi-word pairs that are
+// each other's best and nearly fully explained are kept. The best monolingual terms left
+// unpaired become one-language proposals, so a person can add the translation.
 // Earlier extracted proposals are replaced; approved and hand-made entries are never touched.
 //
 // Thread-safety: none; uses the caller's connection.
@@ -20,15 +25,18 @@ namespace tandem {
 struct ExtractOptions {
   std::size_t max_monolingual = 200;  // per language, best first
   double min_pair_score = 0.55;
+  // Pairs found across comparable documents (no aligned unit shows them) need more evidence.
+  double min_document_pair_score = 0.9;
 };
 
 struct ExtractReport {
   std::size_t removed = 0;   // earlier proposals replaced
   std::size_t fr_terms = 0;  // ranked candidates above the termhood cut
   std::size_t en_terms = 0;
-  std::size_t units = 0;        // translation units read
-  std::size_t pairs = 0;        // bilingual proposals added
-  std::size_t monolingual = 0;  // one-language proposals added
+  std::size_t units = 0;           // translation units read
+  std::size_t pairs = 0;           // bilingual proposals added (all sources)
+  std::size_t document_pairs = 0;  // of which found across comparable documents
+  std::size_t monolingual = 0;     // one-language proposals added
 };
 
 // `lexicon` may be null. Runs in one transaction.

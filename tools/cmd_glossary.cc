@@ -142,9 +142,9 @@ void add_extract(CLI::App& parent, Context& context) {
     }
     ExtractReport r = extract_glossary(ws.db(), have_lexicon ? &lexicon : nullptr, *options);
     context.info(fmt::format(
-        "{} French and {} English terms ranked, {} units read; proposed {} pairs and {} "
-        "one-language entries (replacing {} earlier proposals)",
-        r.fr_terms, r.en_terms, r.units, r.pairs, r.monolingual, r.removed));
+        "{} French and {} English terms ranked, {} units read; proposed {} pairs ({} across "
+        "comparable documents) and {} one-language entries (replacing {} earlier proposals)",
+        r.fr_terms, r.en_terms, r.units, r.pairs, r.document_pairs, r.monolingual, r.removed));
   });
 }
 

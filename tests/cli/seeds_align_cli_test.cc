@@ -9,8 +9,8 @@ namespace tandem {
 namespace {
 
 // corpus add (the seeds) → align → the "contacts turcs" pair is the best-scored mined
-// translation unit of articles 000 and 002, and `related` on the English article lists the
-// French article 000 first.
+// translation unit of articles 000 and 002, `related` on the English article lists the
+// French article 000 first, and the glossary proposes the term pairs.
 TEST(SeedsAlignCli, MinesTheTurkishContactsPairAsTheBestUnitOfItsArticles) {
   testing::TempDir dir;
   std::string db = (dir / "ws.db").string();
@@ -59,6 +59,30 @@ TEST(SeedsAlignCli, MinesTheTurkishContactsPairAsTheBestUnitOfItsArticles) {
   auto docs = nlohmann::json::parse(related.out);
   ASSERT_FALSE(docs.empty());
   EXPECT_EQ(docs[0]["id"], article_000);
+
+  // The glossary criteria on the real pipeline (corpus add → align → glossary extract),
+  // with no unit of our own: "contacts turcs" comes from the mined unit, "matériel militaire"
+  // from pairing the terms of the two comparable articles, "mercenaire" finds "mercenaries".
+  auto extracted = testing::run_tandem({"-q", "--db", db, "glossary", "extract"});
+  ASSERT_EQ(extracted.exit_code, 0) << extracted.err;
+  auto entries = nlohmann::json::parse(
+      testing::run_tandem({"--db", db, "glossary", "list", "--status", "proposed", "--json"}).out);
+  auto proposed = [&](const std::string& fr, const std::string& en) {
+    for (const auto& entry : entries) {
+      bool has_fr = false, has_en = false;
+      for (const auto& t : entry["terms"]) {
+        has_fr = has_fr || (t["lang"] == "fr" && t["term"] == fr);
+        has_en = has_en || (t["lang"] == "en" && t["term"] == en);
+      }
+      if (has_fr && has_en) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(proposed("contacts turcs", "Turkish contacts"));
+  EXPECT_TRUE(proposed("matériel militaire", "military equipment"));
+  auto lookup = testing::run_tandem({"--db", db, "glossary", "lookup", "mercenaire", "--json"});
+  ASSERT_EQ(lookup.exit_code, 0) << lookup.err;
+  EXPECT_NE(lookup.out.find("\"mercenaries\""), std::string::npos) << lookup.out;
 }
 
 }  // namespace
