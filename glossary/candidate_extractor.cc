@@ -455,6 +455,30 @@ bool sentence_start(const std::vector<Token>& tokens, std::size_t i) {
          before == "«" || before == "(" || before == "-" || before == "•";
 }
 
+// The sentence around an occurrence, whole when it is of ordinary length. Web text can hold a
+// page on one line; copying it for every new candidate would cost gigabytes, so a long line is
+// cut to about kExampleContext bytes on each side, at spaces, marked with "…".
+constexpr std::size_t kExampleContext = 200;
+
+std::string example_window(std::string_view text, std::size_t begin, std::size_t end) {
+  if (text.size() <= 3 * kExampleContext) return std::string(text);
+  std::size_t from = begin > kExampleContext ? begin - kExampleContext : 0;
+  std::size_t to = std::min(text.size(), end + kExampleContext);
+  if (from > 0) {
+    auto space = text.find(' ', from);
+    from = space == std::string_view::npos || space >= begin ? begin : space + 1;
+  }
+  if (to < text.size()) {
+    auto space = text.rfind(' ', to);
+    to = space == std::string_view::npos || space < end ? end : space;
+  }
+  std::string out;
+  if (from > 0) out += "… ";
+  out += text.substr(from, to - from);
+  if (to < text.size()) out += " …";
+  return out;
+}
+
 }  // namespace
 
 bool is_function_word(Lang lang, std::string_view key) {
@@ -547,7 +571,7 @@ std::vector<std::size_t> CandidateExtractor::add_sentence(std::string_view text,
         }
         c.example_document = document;
         c.example_sentence = sentence_id;
-        c.example_text = std::string(text);
+        c.example_text = example_window(text, tokens[i].begin, tokens[j].end);
         candidates_.push_back(std::move(c));
       }
       TermCandidate& c = candidates_[it->second];

@@ -36,8 +36,8 @@ struct TermCandidate {
   std::vector<std::int64_t> documents;  // distinct documents it occurs in, in first-seen order
   std::int64_t example_document = -1;   // first occurrence
   std::int64_t example_sentence = -1;   // caller's sentence id of the first occurrence
-  std::string example_text;             // that sentence's text
-  std::uint32_t capitalised = 0;        // occurrences whose first letter is upper case
+  std::string example_text;       // that sentence's text (around the term if the line is very long)
+  std::uint32_t capitalised = 0;  // occurrences whose first letter is upper case
   // Occurrences capitalised away from a sentence start (names, titled terms), and occurrences
   // with a word in capitals ("SCADA", "EU"): evidence of acronyms and named entities.
   std::uint32_t capitalised_inside = 0;

@@ -45,6 +45,31 @@ TEST(CandidateExtractorFr, CountsWhereOccurrencesSit) {
   EXPECT_EQ(fragment->after_determiner, 0u);
 }
 
+// Regression: a web page on one line made every new candidate copy the whole line (4.7 GB for
+// the TTC corpus). Examples from long lines are a window around the term.
+TEST(CandidateExtractorEn, ExampleFromAVeryLongLineIsAWindowAroundTheTerm) {
+  std::string line;
+  for (int i = 0; i < 2000; ++i)
+    line += "Crew " + std::to_string(i) + " serviced gearbox unit " + std::to_string(i) + ". ";
+  line += "Finally the nacelle crane was tested.";
+  CandidateExtractor x(Lang::en);
+  x.add_sentence(line, 0);
+  ASSERT_GT(line.size(), 50000u);
+  const TermCandidate* crane = find(x, "nacelle crane");
+  ASSERT_NE(crane, nullptr);
+  EXPECT_NE(crane->example_text.find("Finally the nacelle crane was tested."), std::string::npos);
+  EXPECT_TRUE(crane->example_text.starts_with("… "));
+  std::size_t total = 0;
+  for (const TermCandidate& c : x.candidates()) {
+    EXPECT_LE(c.example_text.size(), 500u) << c.term;
+    total += c.example_text.size();
+  }
+  EXPECT_LT(total, 100 * line.size() / 10);
+  // Ordinary sentences stay whole.
+  x.add_sentence("The yaw brake squealed.", 1);
+  EXPECT_EQ(find(x, "yaw brake")->example_text, "The yaw brake squealed.");
+}
+
 TEST(CandidateExtractorFr, AllowsArticleOnlyAfterDe) {
   CandidateExtractor x(Lang::fr);
   x.add_sentence("La production de l'électricité baisse la nuit.", 0);
