@@ -46,9 +46,8 @@ Ranked rank_language(Database& db, Lang lang) {
   TermhoodOptions all;
   all.threshold = -1e9;
   r.all = rank_terms(r.extractor, r.general, all);
-  const double cut = TermhoodModel::bundled(lang).threshold();
-  for (const ScoredTerm& t : r.all)
-    if (t.score >= cut) r.terms.push_back(t);
+  r.terms.assign(r.all.begin(),
+                 r.all.begin() + static_cast<std::ptrdiff_t>(f1_optimal_count(r.all)));
   for (const ScoredTerm& t : r.terms) r.score_of.emplace(t.term, t.score);
   return r;
 }

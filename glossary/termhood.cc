@@ -243,7 +243,6 @@ TermhoodModel TermhoodModel::load(const std::string& path) {
   TermhoodModel model;
   const auto names = termhood_feature_names();
   model.weights_.assign(names.size(), std::nan(""));
-  bool has_threshold = false;
   std::string line;
   std::uint64_t line_no = 0;
   while (std::getline(in, line)) {
@@ -258,11 +257,6 @@ TermhoodModel TermhoodModel::load(const std::string& path) {
     auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), weight);
     if (ec != std::errc{} || ptr != value.data() + value.size() || !std::isfinite(weight))
       throw Error(Location::at(path, line_no, tab + 2), "expected a number");
-    if (name == "threshold") {
-      model.threshold_ = weight;
-      has_threshold = true;
-      continue;
-    }
     auto it = std::find(names.begin(), names.end(), name);
     if (it == names.end())
       throw Error(Location::at(path, line_no, 1), fmt::format("unknown feature '{}'", name));
@@ -271,7 +265,6 @@ TermhoodModel TermhoodModel::load(const std::string& path) {
   for (std::size_t f = 0; f < names.size(); ++f)
     if (std::isnan(model.weights_[f]))
       throw Error(Location::in_file(path), fmt::format("no weight for feature '{}'", names[f]));
-  if (!has_threshold) throw Error(Location::in_file(path), "no threshold");
   return model;
 }
 
@@ -293,20 +286,39 @@ std::vector<ScoredTerm> rank_terms(const CandidateExtractor& extractor,
                                    const TermhoodOptions& options) {
   const TermhoodModel& model =
       options.model ? *options.model : TermhoodModel::bundled(extractor.lang());
-  const double threshold = options.threshold.value_or(model.threshold());
   const auto& candidates = extractor.candidates();
   std::vector<std::vector<double>> features = termhood_features(extractor, general);
   std::vector<ScoredTerm> ranked;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     if (features[i].empty()) continue;
+    if (options.rank_only && !options.rank_only(candidates[i])) continue;
     double score = model.score(features[i]);
-    if (score < threshold) continue;
+    if (options.threshold && score < *options.threshold) continue;
     ranked.push_back({candidates[i].term, score, i});
   }
   std::sort(ranked.begin(), ranked.end(), [](const ScoredTerm& a, const ScoredTerm& b) {
     return a.score != b.score ? a.score > b.score : a.term < b.term;
   });
+  if (!options.threshold) ranked.resize(f1_optimal_count(ranked));
   return ranked;
+}
+
+std::size_t f1_optimal_count(const std::vector<ScoredTerm>& ranked) {
+  auto probability = [](double log_odds) { return 1.0 / (1.0 + std::exp(-log_odds)); };
+  double expected_terms = 0;
+  for (const ScoredTerm& t : ranked) expected_terms += probability(t.score);
+  double kept_terms = 0;
+  double best_f1 = 0;
+  std::size_t best = 0;
+  for (std::size_t k = 0; k < ranked.size(); ++k) {
+    kept_terms += probability(ranked[k].score);
+    double f1 = 2 * kept_terms / (static_cast<double>(k + 1) + expected_terms);
+    if (f1 > best_f1) {
+      best_f1 = f1;
+      best = k + 1;
+    }
+  }
+  return best;
 }
 
 }  // namespace tandem

@@ -13,6 +13,7 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,11 +35,11 @@ struct ScoredTerm {
 // shape (length, capitals, digits), nesting; nothing tied to a domain.
 std::vector<std::string_view> termhood_feature_names();
 
-// A logistic-regression model over those features: weight per feature name and a cut on the
-// linear score (log-odds). Trained offline by tools/train_termhood.py on annotated corpora, one
-// per language (the languages weigh the evidence differently: French heads come first, English
-// capitalises more); the bundled ones are data/termhood/<lang>.tsv. File format: `name<TAB>weight`
-// lines, `#` comments; the name `threshold` sets the cut; unknown or missing features are errors.
+// A logistic-regression model over those features: a weight per feature name; the linear score
+// is the log-odds of being a term. Trained offline by tools/train_termhood.py on annotated
+// corpora, one per language (the languages weigh the evidence differently: French heads come
+// first, English capitalises more); the bundled ones are data/termhood/<lang>.tsv. File format:
+// `name<TAB>weight` lines, `#` comments; unknown or missing features are errors.
 class TermhoodModel {
  public:
   // Throws tandem::Error with the file and line on a malformed or incomplete file.
@@ -47,25 +48,33 @@ class TermhoodModel {
   static const TermhoodModel& bundled(Lang lang);
 
   double score(const std::vector<double>& features) const;
-  double threshold() const { return threshold_; }
 
  private:
   std::vector<double> weights_;  // in termhood_feature_names() order
-  double threshold_ = 0;
 };
 
 struct TermhoodOptions {
   const TermhoodModel* model = nullptr;  // nullptr: TermhoodModel::bundled(corpus language)
-  // Candidates scoring below it are not returned; default: the model's cut, set for F1 on the
-  // dev corpora. Scores do not depend on corpus size much, so the cut carries over.
+  // Candidates scoring below it (log-odds) are not returned. Default: the cut that maximises the
+  // F1 the model itself expects (f1_optimal_count), which adapts to each corpus where a fixed
+  // log-odds cut learnt on one corpus keeps far too many or too few on another.
   std::optional<double> threshold;
+  // Candidates to rank (default: all). The others still lend their evidence (frequencies,
+  // nesting) but are neither returned nor counted by the default cut: e.g. those seen only in
+  // background texts.
+  std::function<bool(const TermCandidate&)> rank_only;
 };
+
+// How many of `ranked` (best first, scores as log-odds) to keep so that the expected F1 is
+// highest, reading each score as the probability p_i of being a term: the k maximising
+// 2 * sum_{i<=k} p_i / (k + sum_all p_i) (Nan Ye et al., "Optimizing F-measures", ICML 2012).
+std::size_t f1_optimal_count(const std::vector<ScoredTerm>& ranked);
 
 // The features of every candidate (an empty row for a candidate without content words).
 std::vector<std::vector<double>> termhood_features(const CandidateExtractor& extractor,
                                                    const GeneralFrequencies& general);
 
-// Scores every candidate, best first, dropping those under the threshold.
+// Scores every candidate, best first, and cuts the list (TermhoodOptions::threshold).
 std::vector<ScoredTerm> rank_terms(const CandidateExtractor& extractor,
                                    const GeneralFrequencies& general,
                                    const TermhoodOptions& options = {});

@@ -1,5 +1,5 @@
 // `tandem terms --lang fr|en FILE...`: ranked term candidates of a set of documents,
-// TERM<TAB>SCORE, best first, cut at the default termhood threshold.
+// TERM<TAB>SCORE, best first, cut where the expected F1 is highest (glossary/termhood.h).
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -34,8 +34,9 @@ void add_terms_command(CLI::App& app, Context& context) {
   cmd->add_option("--background", options->background,
                   "More texts of the domain: evidence for frequencies and spread, never terms")
       ->check(CLI::ExistingFile);
-  cmd->add_option("--threshold", options->threshold,
-                  "Keep candidates scoring at least this (default: the built-in cut)");
+  cmd->add_option(
+      "--threshold", options->threshold,
+      "Keep candidates scoring at least this log-odds (default: the cut of best expected F1)");
   cmd->add_option("--top", options->top, "Print at most this many terms (0: no limit)");
   // For tools/train_termhood.py: every candidate with the features the ranker weighs.
   cmd->add_flag("--features", options->features,
@@ -69,9 +70,9 @@ void add_terms_command(CLI::App& app, Context& context) {
     }
     TermhoodOptions termhood;
     if (options->threshold) termhood.threshold = *options->threshold;
+    termhood.rank_only = in_files;
     std::size_t printed = 0;
     for (const ScoredTerm& t : rank_terms(extractor, general, termhood)) {
-      if (!in_files(extractor.candidates()[t.candidate])) continue;
       if (options->top && printed++ >= options->top) break;
       fmt::print("{}\t{:.3f}\n", t.term, t.score);
     }

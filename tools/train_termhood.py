@@ -4,8 +4,8 @@
 For each language it runs `tandem terms --features` on the annotated texts (with the domain's
 unannotated texts as --background evidence), labels every candidate by membership in the gold
 list, and fits an L2-regularised logistic regression by gradient descent (standard library
-only). The cut is the log-odds that maximises F1 of the whole kept list (F1 counts gold terms the
-generator never proposes). It also reports a cross-language check: trained on one language,
+only). Figures are reported with the product's default cut, the one of best expected F1 (F1 counts
+gold terms the generator never proposes). It also reports a cross-language check: trained on one language,
 scored on the other, a rough stand-in for an unseen corpus.
 
 Usage: tools/train_termhood.py TANDEM_BINARY [--out-dir data/termhood] [--l2 1.0]
@@ -88,17 +88,24 @@ def f1_at(score_list, data, threshold):
     return (2 * p * r / (p + r) if p + r else 0.0), p, r, len(kept)
 
 
-def best_threshold(weights, datasets):
-    per = [scores(weights, d) for d in datasets]
-    best = (-1.0, 0.0)
-    for t in [x / 20.0 for x in range(-80, 61)]:
-        f = sum(f1_at(s, d, t)[0] for s, d in zip(per, datasets)) / len(datasets)
-        best = max(best, (f, t))
-    return best[1]
+def expected_f1_cut(score_list):
+    """The product's default cut (glossary/termhood.h f1_optimal_count): the score of the k-th
+    candidate, k maximising the F1 the model's own probabilities expect."""
+    ranked = sorted(score_list, reverse=True)
+    probabilities = [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s)))) for s in ranked]
+    expected_terms = sum(probabilities)
+    kept, best, best_k = 0.0, 0.0, 0
+    for k, p in enumerate(probabilities, 1):
+        kept += p
+        f = 2 * kept / (k + expected_terms)
+        if f > best:
+            best, best_k = f, k
+    return ranked[best_k - 1] if best_k else float("inf")
 
 
-def report(label, weights, threshold, data):
-    f, p, r, kept = f1_at(scores(weights, data), data, threshold)
+def report(label, weights, data):
+    score_list = scores(weights, data)
+    f, p, r, kept = f1_at(score_list, data, expected_f1_cut(score_list))
     print(f"{label}: {data['lang']} P {p:.3f} R {r:.3f} F1 {f:.3f} ({kept} kept)", file=sys.stderr)
 
 
@@ -119,25 +126,22 @@ def main():
     # Cross-language check: weights and cut from one language, scored on the other.
     for train, test in (("en", "fr"), ("fr", "en")):
         w = fit(data[train]["rows"], data[train]["labels"], args.l2)
-        t = best_threshold(w, [data[train]])
-        report(f"trained on {train}, self", w, t, data[train])
-        report(f"trained on {train}, cross", w, t, data[test])
+        report(f"trained on {train}, self", w, data[train])
+        report(f"trained on {train}, cross", w, data[test])
 
     for lang in ("en", "fr"):
         d = data[lang]
         w = fit(d["rows"], d["labels"], args.l2)
-        t = best_threshold(w, [d])
-        report(f"model {lang}", w, t, d)
+        report(f"model {lang}", w, d)
         if args.no_write:
             continue
         with open(os.path.join(args.out_dir, f"{lang}.tsv"), "w", encoding="utf-8") as out:
             out.write("# Termhood model: logistic-regression weights per feature (log-odds of being "
-                      "a\n# term) and the cut. Written by tools/train_termhood.py from the ACTER "
+                      "a\n# term). Written by tools/train_termhood.py from the ACTER "
                       f"{domain} {lang}\n# annotations (gold {args.key}, L2 {args.l2}, "
                       f"background: {'yes' if d['background'] else 'no'}); do not edit by hand.\n")
             for name, weight in zip(names, w):
                 out.write(f"{name}\t{weight:.6g}\n")
-            out.write(f"threshold\t{t:.6g}\n")
 
 if __name__ == "__main__":
     main()

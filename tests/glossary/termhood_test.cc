@@ -114,22 +114,20 @@ TEST(Termhood, TopOfTheListIsMostlyGoldTermsOnActerWindEnglish) {
 }
 
 // A model file with the given weights (others 0) and cut.
-std::string model_text(const std::map<std::string, std::string>& weights, bool threshold = true) {
+std::string model_text(const std::map<std::string, std::string>& weights) {
   std::string text = "# my test model\n";
   for (std::string_view name : termhood_feature_names()) {
     auto it = weights.find(std::string(name));
     text += std::string(name) + "\t" + (it == weights.end() ? "0" : it->second) + "\n";
   }
-  if (threshold) text += "threshold\t1.5\n";
   return text;
 }
 
-TEST(TermhoodModel, LoadsWeightsAndCut) {
+TEST(TermhoodModel, LoadsWeights) {
   testing::TempDir dir;
   auto path = dir / "weights.tsv";
   testing::write_file(path, model_text({{"bias", "0.5"}, {"digit", "-2"}}));
   TermhoodModel model = TermhoodModel::load(path.string());
-  EXPECT_DOUBLE_EQ(model.threshold(), 1.5);
   std::vector<double> features(termhood_feature_names().size(), 1.0);
   EXPECT_DOUBLE_EQ(model.score(features), -1.5);
 }
@@ -152,15 +150,12 @@ TEST(TermhoodModel, UnknownOrMissingFeatureIsAnError) {
   auto unknown = dir / "unknown.tsv";
   testing::write_file(unknown, model_text({}) + "wind_bonus\t3\n");
   EXPECT_THROW(TermhoodModel::load(unknown.string()), Error);
-  auto no_cut = dir / "no_cut.tsv";
-  testing::write_file(no_cut, model_text({}, false));
-  EXPECT_THROW(TermhoodModel::load(no_cut.string()), Error);
   auto missing = dir / "missing.tsv";
-  testing::write_file(missing, "bias\t1\nthreshold\t0\n");
+  testing::write_file(missing, "bias\t1\nlog_frequency\t0\n");
   EXPECT_THROW(TermhoodModel::load(missing.string()), Error);
 }
 
-TEST(TermhoodModel, RankingFollowsTheWeightsAndTheCut) {
+TEST(TermhoodModel, RankingFollowsTheWeightsAndAnExplicitCut) {
   testing::TempDir dir;
   auto path = dir / "weights.tsv";
   // Only frequency counts: log2(1 + frequency) >= 1.5 keeps words seen twice or more.
@@ -173,6 +168,7 @@ TEST(TermhoodModel, RankingFollowsTheWeightsAndTheCut) {
   x.add_sentence("Every gearbox wears.", 1);
   TermhoodOptions options;
   options.model = &model;
+  options.threshold = 1.5;
   auto ranked = rank_terms(x, table, options);
   ASSERT_FALSE(ranked.empty());
   EXPECT_EQ(ranked[0].term, "gearbox");
@@ -182,10 +178,29 @@ TEST(TermhoodModel, RankingFollowsTheWeightsAndTheCut) {
 
 TEST(TermhoodModel, BundledModelsLoadForBothLanguages) {
   for (Lang lang : {Lang::fr, Lang::en}) {
-    double cut = 0;
-    EXPECT_NO_THROW(cut = TermhoodModel::bundled(lang).threshold()) << to_tag(lang);
-    EXPECT_TRUE(std::isfinite(cut));
+    std::vector<double> features(termhood_feature_names().size(), 0.5);
+    double score = std::nan("");
+    EXPECT_NO_THROW(score = TermhoodModel::bundled(lang).score(features)) << to_tag(lang);
+    EXPECT_TRUE(std::isfinite(score));
   }
+}
+
+std::vector<ScoredTerm> scored(std::initializer_list<double> log_odds) {
+  std::vector<ScoredTerm> ranked;
+  for (double s : log_odds) ranked.push_back({std::to_string(ranked.size()), s, 0});
+  return ranked;
+}
+
+TEST(Termhood, DefaultCutKeepsWhatTheModelExpectsToBeTerms) {
+  // Probabilities .98 .95 .88 | .05 .02 .01: the expected F1 peaks after the third.
+  EXPECT_EQ(f1_optimal_count(scored({4, 3, 2, -3, -4, -5})), 3u);
+  // All likely: keep all; none likely: keep the best alone rather than nothing at all.
+  EXPECT_EQ(f1_optimal_count(scored({5, 4, 3})), 3u);
+  EXPECT_EQ(f1_optimal_count(scored({-6, -7, -8})), 1u);
+  EXPECT_EQ(f1_optimal_count({}), 0u);
+  // The cut adapts: the same scores shifted down keep fewer.
+  EXPECT_LT(f1_optimal_count(scored({1, 0.5, 0, -0.5, -1, -1.5, -2})),
+            f1_optimal_count(scored({3, 2.5, 2, 1.5, 1, 0.5, 0})));
 }
 
 TEST(TermhoodFeatures, EverySingleWordFeatureHasItsPhraseFeature) {
