@@ -80,9 +80,10 @@ class FoldedFreeDict {
   bool parse(std::string_view bytes, const FreeDictFiles& files);
 
  private:
-  bool adopt(std::unique_ptr<char[]> data, std::size_t size, const FreeDictFiles& files);
+  bool adopt(std::shared_ptr<const char> data, std::size_t size, const FreeDictFiles& files);
 
-  std::unique_ptr<char[]> data_;  // not std::string: a megabyte need not be zeroed before a read
+  // The cache file mapped read-only (or a copy of bytes built in memory); never written.
+  std::shared_ptr<const char> data_;
   std::size_t size_ = 0;
   std::size_t body_ = 0;  // offset of the first article
   std::uint32_t count_ = 0;

@@ -6,6 +6,7 @@
 #include "corpus/tokenizer.h"
 #include "tm/freedict_cache.h"
 #include "tm/freedict_reader.h"
+#include "tm/parallel.h"
 
 namespace tandem {
 namespace {
@@ -80,16 +81,44 @@ void Lexicon::add_freedict(std::span<const DictEntry> entries, Lang source,
 
 void Lexicon::add_freedict(const FoldedFreeDict& dict, Lang source,
                            const HeadwordPrefixFilter& articles, const EntryFilter& keep) {
+  const std::vector<KeyPair> pairs[] = {select_freedict(dict, source, articles, keep)};
+  add_pairs(pairs);
+}
+
+std::vector<Lexicon::KeyPair> Lexicon::select_freedict(const FoldedFreeDict& dict, Lang source,
+                                                       const HeadwordPrefixFilter& articles,
+                                                       const EntryFilter& keep) {
+  std::vector<KeyPair> out;
   dict.for_each(articles, [&](const FoldedArticle& a) {
     for (const FoldedArticle::Equivalent& e : a.equivalents) {
       // The filter sees the keys add_freedict(entries) passes it; the lexicon stores what add()
       // makes of them (the same unless folding a key changes it again).
       const bool en_head = source == Lang::en;
       if (keep && !keep(en_head ? e.key : a.key, en_head ? a.key : e.key)) continue;
-      add_folded(en_head ? e.lexicon_key : a.lexicon_key, en_head ? a.lexicon_key : e.lexicon_key,
-                 1.0f);
+      out.push_back(
+          {en_head ? e.lexicon_key : a.lexicon_key, en_head ? a.lexicon_key : e.lexicon_key});
     }
   });
+  return out;
+}
+
+void Lexicon::add_pairs(std::span<const std::vector<KeyPair>> lists, bool parallel) {
+  // add_folded() one pair at a time, one table per thread.
+  std::size_t added = 0;
+  run_both(
+      parallel,
+      [&] {
+        for (const auto& list : lists)
+          for (const KeyPair& p : list)
+            if (!p.fr.empty() && !p.en.empty()) merge_into(slot(en_to_fr_, p.en), p.fr, 1.0f);
+      },
+      [&] {
+        for (const auto& list : lists)
+          for (const KeyPair& p : list)
+            if (!p.fr.empty() && !p.en.empty() && merge_into(slot(fr_to_en_, p.fr), p.en, 1.0f))
+              ++added;
+      });
+  entries_ += added;
 }
 
 void Lexicon::load_installed_freedict(const EntryFilter& keep) {

@@ -62,6 +62,19 @@ class Lexicon {
   // folding any string.
   void add_freedict(const FoldedFreeDict& dict, Lang source, const HeadwordPrefixFilter& articles,
                     const EntryFilter& keep = {});
+  // The same in two steps, so that several dictionaries can be filtered on several threads and
+  // then added in a fixed order: the pairs that add_freedict(dict, ...) adds, in its order, as
+  // views into `dict` (static: it reads no lexicon), then add_pairs(). `articles` and `keep`
+  // must be safe to call from the calling thread.
+  struct KeyPair {
+    std::string_view fr, en;  // lexicon keys (already folded)
+  };
+  static std::vector<KeyPair> select_freedict(const FoldedFreeDict& dict, Lang source,
+                                              const HeadwordPrefixFilter& articles,
+                                              const EntryFilter& keep = {});
+  // Adds every pair of `lists` in order, weight 1; with `parallel`, the French→English and the
+  // English→French tables are filled on two threads (the same tables either way).
+  void add_pairs(std::span<const std::vector<KeyPair>> lists, bool parallel = false);
   // A user dictionary: UTF-8 lines fr<TAB>en[<TAB>weight]; '#' starts a comment line. Errors
   // name the file and line.
   void load_tsv(const std::string& path);

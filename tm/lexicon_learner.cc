@@ -3,12 +3,63 @@
 #include <algorithm>
 #include <cmath>
 
+#include "tm/parallel.h"
+
 namespace tandem {
 namespace {
 
 std::uint64_t pair_key(std::uint32_t a, std::uint32_t b) {
   return (static_cast<std::uint64_t>(a) << 32) | b;
 }
+
+// Table cells numbered in order of first occurrence (the EM's sums run in that order, so it
+// must not change): an open-addressing map from pair_key to cell, several times faster than
+// std::unordered_map on the hundreds of thousands of co-occurrences of a long document.
+class CellMap {
+ public:
+  // The cell of `key`, numbered `next` when new; `inserted` tells which.
+  std::uint32_t find_or_add(std::uint64_t key, std::uint32_t next, bool& inserted) {
+    if ((size_ + 1) * 2 > keys_.size()) grow();
+    std::size_t mask = keys_.size() - 1;
+    for (std::size_t k = slot(key, mask);; k = (k + 1) & mask) {
+      if (cells_[k] == kEmpty) {
+        keys_[k] = key;
+        cells_[k] = next;
+        ++size_;
+        inserted = true;
+        return next;
+      }
+      if (keys_[k] == key) {
+        inserted = false;
+        return cells_[k];
+      }
+    }
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = UINT32_MAX;
+  static std::size_t slot(std::uint64_t key, std::size_t mask) {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+  }
+  void grow() {
+    std::vector<std::uint64_t> keys = std::move(keys_);
+    std::vector<std::uint32_t> cells = std::move(cells_);
+    const std::size_t capacity = std::max<std::size_t>(1024, keys.size() * 2);
+    keys_.assign(capacity, 0);
+    cells_.assign(capacity, kEmpty);
+    const std::size_t mask = capacity - 1;
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      if (cells[k] == kEmpty) continue;
+      std::size_t s = slot(keys[k], mask);
+      while (cells_[s] != kEmpty) s = (s + 1) & mask;
+      keys_[s] = keys[k];
+      cells_[s] = cells[k];
+    }
+  }
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::uint32_t> cells_;
+  std::size_t size_ = 0;
+};
 
 // IBM Model 1 P(target | source) over the pairs, with a NULL source word. `cells[p]` lists, for
 // pair p, the table index of every (source, target) combination in source-major order, so the
@@ -93,7 +144,7 @@ Lexicon LexiconLearner::learn(const LearnOptions& options) const {
     en_sents.push_back(std::move(e));
   }
   // One table cell per distinct (fr, en) co-occurrence, shared by both directions.
-  std::unordered_map<std::uint64_t, std::uint32_t> cell_of;
+  CellMap cell_of;
   std::vector<std::uint32_t> cell_fr, cell_en, cooccurrences;
   std::vector<std::vector<std::uint32_t>> fe_cells(fr_sents.size()), ef_cells(fr_sents.size());
   for (std::size_t p = 0; p < fr_sents.size(); ++p) {
@@ -103,23 +154,31 @@ Lexicon LexiconLearner::learn(const LearnOptions& options) const {
     ef_cells[p].resize(f.size() * e.size());
     for (std::size_t i = 0; i < f.size(); ++i) {
       for (std::size_t j = 0; j < e.size(); ++j) {
-        auto [it, inserted] =
-            cell_of.try_emplace(pair_key(f[i], e[j]), static_cast<std::uint32_t>(cell_fr.size()));
+        bool inserted;
+        const std::uint32_t cell = cell_of.find_or_add(
+            pair_key(f[i], e[j]), static_cast<std::uint32_t>(cell_fr.size()), inserted);
         if (inserted) {
           cell_fr.push_back(f[i]);
           cell_en.push_back(e[j]);
           cooccurrences.push_back(0);
         }
-        ++cooccurrences[it->second];
-        fe_cells[p][i * e.size() + j] = it->second;
-        ef_cells[p][j * f.size() + i] = it->second;
+        ++cooccurrences[cell];
+        fe_cells[p][i * e.size() + j] = cell;
+        ef_cells[p][j * f.size() + i] = cell;
       }
     }
   }
-  std::vector<double> t_en_given_fr =
-      train_model1(fr_sents, en_sents, fe_cells, cell_fr, fr_.words.size(), options.iterations);
-  std::vector<double> t_fr_given_en =
-      train_model1(en_sents, fr_sents, ef_cells, cell_en, en_.words.size(), options.iterations);
+  std::vector<double> t_en_given_fr, t_fr_given_en;
+  run_both(
+      options.parallel,
+      [&] {
+        t_fr_given_en = train_model1(en_sents, fr_sents, ef_cells, cell_en, en_.words.size(),
+                                     options.iterations);
+      },
+      [&] {
+        t_en_given_fr = train_model1(fr_sents, en_sents, fe_cells, cell_fr, fr_.words.size(),
+                                     options.iterations);
+      });
   for (std::size_t c = 0; c < cell_fr.size(); ++c) {
     if (cooccurrences[c] < static_cast<std::uint32_t>(options.min_count)) continue;
     double a = t_en_given_fr[c], b = t_fr_given_en[c];

@@ -28,6 +28,8 @@ struct LearnOptions {
   int min_count = 2;             // sentence pairs holding both words
   // Words in more than this share of the pairs are not learned (function words).
   double max_word_share = 0.25;
+  // Train the two directions on two threads (tm/parallel.h); the result is the same.
+  bool parallel = false;
 };
 
 class LexiconLearner {

@@ -9,6 +9,7 @@
 
 #include "corpus/tokenizer.h"
 #include "tm/lexicon_learner.h"
+#include "tm/parallel.h"
 #include "tm/sentence_features.h"
 
 namespace tandem {
@@ -148,24 +149,35 @@ std::size_t code_points(const std::string& s) {
 
 double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
+FeatureOptions feature_options(unsigned threads) {
+  FeatureOptions options;
+  options.threads = threads;
+  return options;
+}
+
 }  // namespace
 
 class SentenceAligner::Impl {
  public:
-  Impl(std::span<const std::string> fr, std::span<const std::string> en) : features_(nullptr) {
+  Impl(std::span<const std::string> fr, std::span<const std::string> en, unsigned threads)
+      : features_(nullptr, feature_options(threads)), threads_(threads) {
     n_ = static_cast<std::uint32_t>(fr.size());
     m_ = static_cast<std::uint32_t>(en.size());
-    Tokenizer fr_tok(Lang::fr), en_tok(Lang::en);
-    fr_chars_.push_back(0);
-    for (const std::string& s : fr) {
-      features_.add_sentence(Lang::fr, fr_tok.words(s));
-      fr_chars_.push_back(fr_chars_.back() + code_points(s));
-    }
-    en_chars_.push_back(0);
-    for (const std::string& s : en) {
-      features_.add_sentence(Lang::en, en_tok.words(s));
-      en_chars_.push_back(en_chars_.back() + code_points(s));
-    }
+    // The two sides are registered independently (SentenceFeatures keeps one vocabulary per
+    // side), so each is tokenised on a thread of its own, with its own tokenizer.
+    auto add_side = [this](Lang lang, std::span<const std::string> lines,
+                           std::vector<std::size_t>& chars) {
+      Tokenizer tokenizer(lang);
+      chars.reserve(lines.size() + 1);
+      chars.push_back(0);
+      for (const std::string& s : lines) {
+        features_.add_sentence(lang, tokenizer.words(s));
+        chars.push_back(chars.back() + code_points(s));
+      }
+    };
+    run_both(
+        threads_ > 1, [&] { add_side(Lang::en, en, en_chars_); },
+        [&] { add_side(Lang::fr, fr, fr_chars_); });
     if (fr_chars_.back() > 0 && en_chars_.back() > 0)
       length_.ratio = std::clamp(double(en_chars_.back()) / double(fr_chars_.back()), 0.5, 2.0);
     index_.resize(std::max(n_, m_) + 4);
@@ -261,9 +273,10 @@ class SentenceAligner::Impl {
   }
 
   // Evidence log-ratio of a link bead (lexical + length), without its type prior.
-  double lexical(std::uint32_t i, std::uint32_t j, std::uint32_t a, std::uint32_t b) {
+  double lexical(std::uint32_t i, std::uint32_t j, std::uint32_t a, std::uint32_t b,
+                 SentenceFeatures::Scratch& scratch) const {
     return features_
-        .evidence(std::span(index_).subspan(i, a), std::span(index_).subspan(j, b), scratch_)
+        .evidence(std::span(index_).subspan(i, a), std::span(index_).subspan(j, b), scratch)
         .llr;
   }
   double length(std::uint32_t i, std::uint32_t j, std::uint32_t a, std::uint32_t b) const {
@@ -274,7 +287,7 @@ class SentenceAligner::Impl {
   // The bead's score: the logistic of its evidence, where length agreement alone cannot make a
   // bead confident (two unrelated sentences often have similar lengths), only lower it.
   double confidence(std::uint32_t i, std::uint32_t j, std::uint32_t a, std::uint32_t b) {
-    return logistic(lexical(i, j, a, b) + std::min(length(i, j, a, b), 0.0) + kScoreBias);
+    return logistic(lexical(i, j, a, b, scratch_) + std::min(length(i, j, a, b), 0.0) + kScoreBias);
   }
 
   // Whether a merge bead is worth scoring: one of its sentence pairs must show some lexical
@@ -291,31 +304,84 @@ class SentenceAligner::Impl {
     return false;
   }
 
+  // The lexical ratios the DP reads, computed before it on threads_ threads (rows split in
+  // two halves, one Scratch each): `pair` for every cell's 1-1 bead, and for the merge
+  // types a cell may take (in the band, plausible_merge) bit t of `merges` and the ratio in
+  // `merge_llr`, cell after cell in DP order.
+  struct CellScores {
+    std::vector<float> pair;
+    std::vector<std::uint8_t> merges;
+    std::vector<double> merge_llr;
+  };
+  static bool is_merge(const BeadType& type) {
+    return type.fr > 0 && type.en > 0 && (type.fr > 1 || type.en > 1);
+  }
+
+  CellScores score_cells(const Band& band, std::size_t type_count) const {
+    CellScores out;
+    out.pair.assign(band.cells, -std::numeric_limits<float>::infinity());
+    out.merges.assign(band.cells, 0);
+    const bool parallel = threads_ > 1;
+    std::array<SentenceFeatures::Scratch, 2> scratch;  // one per half
+    for_halves(parallel, n_, [&](unsigned chunk, std::size_t begin, std::size_t end) {
+      for (auto i = static_cast<std::uint32_t>(begin + 1); i <= end; ++i)
+        for (std::uint32_t j = std::max(band.lo[i], 1u); j <= band.hi[i]; ++j)
+          out.pair[static_cast<std::size_t>(band.cell(i, j))] =
+              static_cast<float>(lexical(i - 1, j - 1, 1, 1, scratch[chunk]));
+    });
+    const auto& types = bead_types();
+    std::array<std::vector<double>, 2> parts;
+    for_halves(parallel, n_ + 1, [&](unsigned chunk, std::size_t begin, std::size_t end) {
+      for (auto i = static_cast<std::uint32_t>(begin); i < end; ++i) {
+        for (std::uint32_t j = band.lo[i]; j <= band.hi[i]; ++j) {
+          const std::size_t here = static_cast<std::size_t>(band.cell(i, j));
+          for (std::uint8_t t = 0; t < type_count; ++t) {
+            const BeadType& type = types[t];
+            if (!is_merge(type) || type.fr > i || type.en > j) continue;
+            if (band.cell(i - type.fr, j - type.en) < 0) continue;
+            if (!plausible_merge(band, out.pair, i, j, type)) continue;
+            out.merges[here] |= static_cast<std::uint8_t>(1u << t);
+            parts[chunk].push_back(
+                lexical(i - type.fr, j - type.en, type.fr, type.en, scratch[chunk]));
+          }
+        }
+      }
+    });
+    for (const auto& part : parts)
+      out.merge_llr.insert(out.merge_llr.end(), part.begin(), part.end());
+    return out;
+  }
+
   std::vector<Bead> dp(const Band& band, std::size_t type_count) {
+    const CellScores cells = score_cells(band, type_count);
+    const std::vector<float>& pair = cells.pair;
     std::vector<double> score(band.cells, kNegInf);
-    std::vector<float> pair(band.cells, -std::numeric_limits<float>::infinity());
     std::vector<std::uint8_t> back(band.cells, 0);
     score[0] = 0.0;
     const auto& types = bead_types();
+    std::size_t next_merge = 0;  // index in cells.merge_llr
     for (std::uint32_t i = 0; i <= n_; ++i) {
       for (std::uint32_t j = band.lo[i]; j <= band.hi[i]; ++j) {
         if (i == 0 && j == 0) continue;
         const std::size_t here = static_cast<std::size_t>(band.cell(i, j));
-        if (i > 0 && j > 0) pair[here] = static_cast<float>(lexical(i - 1, j - 1, 1, 1));
         double best = kNegInf;
         std::uint8_t best_type = 0;
         for (std::uint8_t t = 0; t < type_count; ++t) {
           const BeadType& type = types[t];
           if (type.fr > i || type.en > j) continue;
           std::ptrdiff_t from = band.cell(i - type.fr, j - type.en);
-          if (from < 0 || score[from] == kNegInf) continue;
+          if (from < 0) continue;
+          double merge = 0.0;
+          if (is_merge(type)) {
+            if (!((cells.merges[here] >> t) & 1u)) continue;  // not plausible
+            merge = cells.merge_llr[next_merge++];
+          }
+          if (score[from] == kNegInf) continue;
           double s = score[from] + type.log_prior;
           if (type.fr == 1 && type.en == 1) {
             s += pair[here] + length(i - 1, j - 1, 1, 1);
           } else if (type.fr > 0 && type.en > 0) {
-            if (!plausible_merge(band, pair, i, j, type)) continue;
-            s += lexical(i - type.fr, j - type.en, type.fr, type.en) +
-                 length(i - type.fr, j - type.en, type.fr, type.en);
+            s += merge + length(i - type.fr, j - type.en, type.fr, type.en);
           }
           if (s > best) {
             best = s;
@@ -343,32 +409,47 @@ class SentenceAligner::Impl {
   // Learns from the first pass: the document's match rate, its length model, and a lexicon
   // from the confident 1-1 beads.
   void reestimate(const std::vector<Bead>& beads) {
+    std::vector<const Bead*> confident;
+    for (const Bead& b : beads)
+      if (b.fr_count == 1 && b.en_count == 1 && b.score >= kConfident) confident.push_back(&b);
+    // The match rate and the length model are measured on one thread while the learner takes
+    // its pairs on the other (both only read the features); then it learns on two.
     LexiconLearner learner;
     SentenceFeatures::MatchCounts counts;
     double fr_sum = 0, en_sum = 0;
     std::vector<std::pair<double, double>> lengths;
-    std::vector<const Bead*> confident;
-    for (const Bead& b : beads) {
-      if (b.fr_count != 1 || b.en_count != 1 || b.score < kConfident) continue;
-      auto fr = std::span(index_).subspan(b.fr_begin, 1);
-      auto en = std::span(index_).subspan(b.en_begin, 1);
-      auto c = features_.match_counts(fr, en, scratch_);
-      counts.linked += c.linked;
-      counts.matched += c.matched;
-      double lf = double(fr_chars_[b.fr_begin + 1] - fr_chars_[b.fr_begin]);
-      double le = double(en_chars_[b.en_begin + 1] - en_chars_[b.en_begin]);
-      fr_sum += lf;
-      en_sum += le;
-      lengths.emplace_back(lf, le);
-      confident.push_back(&b);
-    }
-    // IBM Model 1's memory grows with the word pairs of its sentences: a few thousand sentence
-    // pairs, taken evenly through the document, teach it the words frequent enough to matter.
-    const std::size_t step = confident.size() / kMaxLearnPairs + 1;
-    for (std::size_t k = 0; k < confident.size(); k += step) {
-      auto fk = features_.sentence_keys(Lang::fr, confident[k]->fr_begin);
-      auto ek = features_.sentence_keys(Lang::en, confident[k]->en_begin);
-      learner.add_pair(fk, ek);
+    run_both(
+        threads_ > 1,
+        [&] {
+          for (const Bead* b : confident) {
+            auto fr = std::span(index_).subspan(b->fr_begin, 1);
+            auto en = std::span(index_).subspan(b->en_begin, 1);
+            auto c = features_.match_counts(fr, en, scratch_);
+            counts.linked += c.linked;
+            counts.matched += c.matched;
+            double lf = double(fr_chars_[b->fr_begin + 1] - fr_chars_[b->fr_begin]);
+            double le = double(en_chars_[b->en_begin + 1] - en_chars_[b->en_begin]);
+            fr_sum += lf;
+            en_sum += le;
+            lengths.emplace_back(lf, le);
+          }
+        },
+        [&] {
+          // IBM Model 1's memory grows with the word pairs of its sentences: a few thousand
+          // sentence pairs, taken evenly through the document, teach it the words frequent
+          // enough to matter.
+          const std::size_t step = confident.size() / kMaxLearnPairs + 1;
+          for (std::size_t k = 0; k < confident.size(); k += step) {
+            auto fk = features_.sentence_keys(Lang::fr, confident[k]->fr_begin);
+            auto ek = features_.sentence_keys(Lang::en, confident[k]->en_begin);
+            learner.add_pair(fk, ek);
+          }
+        });
+    Lexicon learned;
+    if (learner.pair_count() >= kMinConfidentBeads) {
+      LearnOptions learn_options;
+      learn_options.parallel = threads_ > 1;
+      learned = learner.learn(learn_options);
     }
     if (lengths.size() >= kMinConfidentBeads) {
       length_.ratio = std::clamp(en_sum / fr_sum, 0.5, 2.0);
@@ -382,7 +463,7 @@ class SentenceAligner::Impl {
     if (counts.linked >= 50)
       features_.set_match_rate(std::clamp(counts.matched / counts.linked, 0.25, 0.9));
     if (learner.pair_count() >= kMinConfidentBeads) {
-      features_.add_links(learner.learn());
+      features_.add_links(learned);
       features_.prepare();
     }
   }
@@ -393,6 +474,7 @@ class SentenceAligner::Impl {
   static constexpr std::size_t kMinConfidentBeads = 10;
 
   SentenceFeatures features_;
+  unsigned threads_ = 1;
   SentenceFeatures::Scratch scratch_;
   AlignOptions options_;
   LengthModel length_;
@@ -401,8 +483,9 @@ class SentenceAligner::Impl {
   std::vector<std::uint32_t> index_;              // 0, 1, 2 ... for sentence spans
 };
 
-SentenceAligner::SentenceAligner(std::span<const std::string> fr, std::span<const std::string> en)
-    : impl_(std::make_unique<Impl>(fr, en)) {}
+SentenceAligner::SentenceAligner(std::span<const std::string> fr, std::span<const std::string> en,
+                                 unsigned threads)
+    : impl_(std::make_unique<Impl>(fr, en, threads == 0 ? default_thread_count() : threads)) {}
 SentenceAligner::~SentenceAligner() = default;
 
 Lexicon::EntryFilter SentenceAligner::lexicon_filter() const { return impl_->lexicon_filter(); }

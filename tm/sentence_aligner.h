@@ -18,6 +18,11 @@
 // Bad input never throws: an empty side gives all omissions, a side in the wrong language or of
 // very different length still gives a valid alignment, with warnings in Alignment::warnings.
 //
+// Speed: with two cores, a SentenceAligner tokenises the two sides, links the two vocabularies
+// and scores the DP cells on two threads (tm/parallel.h); every number is computed by the same
+// code as with one thread, and the results are combined in a fixed order, so the alignment is
+// bit-identical whatever the thread count.
+//
 // Thread-safety: align_sentences is reentrant (it builds its own tokenizers); the lexicon is
 // only read.
 #pragma once
@@ -54,7 +59,9 @@ struct Alignment {
 // then align().
 class SentenceAligner {
  public:
-  SentenceAligner(std::span<const std::string> fr, std::span<const std::string> en);
+  // `threads`: how many threads it may use (0: default_thread_count(), tm/parallel.h).
+  SentenceAligner(std::span<const std::string> fr, std::span<const std::string> en,
+                  unsigned threads = 0);
   ~SentenceAligner();
   SentenceAligner(const SentenceAligner&) = delete;
   SentenceAligner& operator=(const SentenceAligner&) = delete;

@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <memory>
 #include <unordered_set>
 
 #include "corpus/error.h"
 #include "tm/cognates.h"
+#include "tm/parallel.h"
 
 namespace tandem {
 namespace {
@@ -39,18 +41,31 @@ class Stemmer {
 
 // Dictionary headwords are lemmas; a document has inflected forms. Besides the key itself, try
 // the stem and the stem with the usual lemma endings ("organis" → "organiser", "maison").
-std::vector<std::string> lemma_guesses(const std::string& key, const std::string& stem, Lang lang) {
-  std::vector<std::string> out{key};
-  if (stem != key) out.push_back(stem);
+// Fills `out` (its strings' memory is reused from call to call) and returns the guess count.
+std::size_t lemma_guesses(const std::string& key, const std::string& stem, Lang lang,
+                          std::vector<std::string>& out) {
+  std::size_t n = 0;
+  auto next = [&]() -> std::string& {
+    if (out.size() <= n) out.emplace_back();
+    return out[n++];
+  };
+  next() = key;
+  if (stem != key) next() = stem;
+  auto with_ending = [&](std::string_view base, std::string_view end) {
+    std::string& g = next();
+    g.assign(base);
+    g.append(end);
+  };
   static constexpr std::string_view kFr[] = {"e", "er", "re"};
   static constexpr std::string_view kEn[] = {"e", "y"};
   if (lang == Lang::fr) {
-    for (std::string_view end : kFr) out.push_back(stem + std::string(end));
+    for (std::string_view end : kFr) with_ending(stem, end);
   } else {
-    for (std::string_view end : kEn) out.push_back(stem + std::string(end));
-    if (!stem.empty() && stem.back() == 'i') out.push_back(stem.substr(0, stem.size() - 1) + "y");
+    for (std::string_view end : kEn) with_ending(stem, end);
+    if (!stem.empty() && stem.back() == 'i')
+      with_ending(std::string_view(stem).substr(0, stem.size() - 1), "y");
   }
-  return out;
+  return n;
 }
 
 // Words of a dictionary equivalent worth linking: the whole key when it is one word, else its
@@ -180,14 +195,18 @@ HeadwordFilter SentenceFeatures::headword_filter(Lang headword_lang) const {
 Lexicon::EntryFilter SentenceFeatures::lexicon_filter() const {
   auto build = [](const Side& s, Lang lang) {
     auto f = std::make_shared<SideFilter>();
+    std::vector<std::string> guesses;
     for (std::size_t id = 0; id < s.keys.size(); ++id) {
       f->prefixes.insert(s.keys[id]);
       if (s.numeric[id]) continue;
-      for (const std::string& g : lemma_guesses(s.keys[id], s.stems[id], lang)) f->lemmas.insert(g);
+      const std::size_t n = lemma_guesses(s.keys[id], s.stems[id], lang, guesses);
+      for (std::size_t g = 0; g < n; ++g) f->lemmas.insert(guesses[g]);
     }
     return f;
   };
-  std::shared_ptr<const SideFilter> fr = build(fr_, Lang::fr), en = build(en_, Lang::en);
+  std::shared_ptr<const SideFilter> fr, en;
+  run_both(
+      options_.threads > 1, [&] { en = build(en_, Lang::en); }, [&] { fr = build(fr_, Lang::fr); });
   return [fr, en](std::string_view fr_key, std::string_view en_key) {
     // A lemma form of ours is rare among dictionary keys: testing it first rejects most pairs
     // with one hash each (the tests are pure, so their order does not change the answer).
@@ -233,16 +252,27 @@ void SentenceFeatures::add_links(const Lexicon& learned) {
 }
 
 void SentenceFeatures::prepare() {
+  const bool parallel = options_.threads > 1;
   // Dictionary, identical and cognate links depend only on the vocabularies: redo them only
   // when sentences were added since; learned links are added once each.
   if (linked_fr_ != fr_.keys.size() || linked_en_ != en_.keys.size()) {
     fr_.links.assign(fr_.keys.size(), {});
     en_.links.assign(en_.keys.size(), {});
     if (lexicon_) {
-      link_dictionary(*lexicon_, Lang::fr);
-      link_dictionary(*lexicon_, Lang::en);
+      // The two directions are looked up independently, then linked in a fixed order (a link
+      // list is a set with the largest weight: the order would not change it anyway).
+      std::vector<WordLink> from_fr, from_en, similar;
+      run_both(
+          parallel, [&] { from_en = dictionary_links(*lexicon_, Lang::en); },
+          [&] {
+            from_fr = dictionary_links(*lexicon_, Lang::fr);
+            similar = identical_and_cognate_links();
+          });
+      for (const auto& links : {std::cref(from_fr), std::cref(from_en), std::cref(similar)})
+        for (const WordLink& l : links.get()) add_link(l.fr, l.en, l.weight);
+    } else {
+      for (const WordLink& l : identical_and_cognate_links()) add_link(l.fr, l.en, l.weight);
     }
-    link_identical_and_cognates();
     linked_fr_ = fr_.keys.size();
     linked_en_ = en_.keys.size();
     learned_applied_ = 0;
@@ -253,8 +283,9 @@ void SentenceFeatures::prepare() {
     auto e = en_.ids.find(l.en);
     if (f != fr_.ids.end() && e != en_.ids.end()) add_link(f->second, e->second, l.weight);
   }
-  finish_side(fr_, en_);
-  finish_side(en_, fr_);
+  // Each side's finish writes only that side (it reads the other's sentences and counts).
+  run_both(
+      parallel, [&] { finish_side(en_, fr_); }, [&] { finish_side(fr_, en_); });
 }
 
 void SentenceFeatures::add_link(std::uint32_t fr, std::uint32_t en, float weight) {
@@ -271,8 +302,10 @@ void SentenceFeatures::add_link(std::uint32_t fr, std::uint32_t en, float weight
   upsert(en_.links[en], fr);
 }
 
-void SentenceFeatures::link_dictionary(const Lexicon& lexicon, Lang from) {
-  Side& src = side(from);
+std::vector<SentenceFeatures::WordLink> SentenceFeatures::dictionary_links(const Lexicon& lexicon,
+                                                                           Lang from) const {
+  std::vector<WordLink> out;
+  const Side& src = side(from);
   const Side& dst = side(other_lang(from));
   Stemmer stem_dst(other_lang(from));
   // The other side's words by stem, so "house" in the dictionary meets "houses" in the text.
@@ -280,31 +313,43 @@ void SentenceFeatures::link_dictionary(const Lexicon& lexicon, Lang from) {
   for (std::uint32_t id = 0; id < dst.keys.size(); ++id)
     if (!dst.numeric[id]) by_stem[dst.stems[id]].push_back(id);
   std::unordered_map<std::string, std::string> stem_cache;
+  std::vector<std::string> guesses;
   for (std::uint32_t id = 0; id < src.keys.size(); ++id) {
     if (src.numeric[id]) continue;
-    for (const std::string& guess : lemma_guesses(src.keys[id], src.stems[id], from)) {
+    const std::size_t n = lemma_guesses(src.keys[id], src.stems[id], from, guesses);
+    for (std::size_t g = 0; g < n; ++g) {
+      const std::string& guess = guesses[g];
       const auto& translations = lexicon.translations(from, guess);
       for (const Translation& t : translations) {
         for (std::string_view word : phrase_words(t.word)) {
-          auto cached = stem_cache.find(std::string(word));
-          if (cached == stem_cache.end())
-            cached = stem_cache.emplace(std::string(word), stem_dst(word)).first;
+          std::string key(word);
+          auto cached = stem_cache.find(key);
+          if (cached == stem_cache.end()) {
+            // A word of the document already has its stem (the tokenizer's Snowball stem).
+            auto known = dst.ids.find(key);
+            std::string stem = known != dst.ids.end() && !dst.numeric[known->second]
+                                   ? dst.stems[known->second]
+                                   : stem_dst(word);
+            cached = stem_cache.emplace(std::move(key), std::move(stem)).first;
+          }
           auto hit = by_stem.find(cached->second);
           if (hit == by_stem.end()) continue;
           for (std::uint32_t to : hit->second) {
             if (from == Lang::fr)
-              add_link(id, to, t.weight);
+              out.push_back({id, to, t.weight});
             else
-              add_link(to, id, t.weight);
+              out.push_back({to, id, t.weight});
           }
         }
       }
       if (!translations.empty()) break;  // the most specific form that is in the dictionary
     }
   }
+  return out;
 }
 
-void SentenceFeatures::link_identical_and_cognates() {
+std::vector<SentenceFeatures::WordLink> SentenceFeatures::identical_and_cognate_links() const {
+  std::vector<WordLink> out;
   // English words by their first four bytes: cognates start alike, and the buckets keep the
   // comparison count near linear in the vocabulary.
   std::unordered_map<std::string_view, std::vector<std::uint32_t>> buckets;
@@ -318,7 +363,7 @@ void SentenceFeatures::link_identical_and_cognates() {
     auto same = en_.ids.find(k);
     if (same != en_.ids.end() && (k.size() >= 2 || fr_.numeric[id]) &&
         fr_.numeric[id] == en_.numeric[same->second])
-      add_link(id, same->second, 1.0f);
+      out.push_back({id, same->second, 1.0f});
     if (fr_.numeric[id] || k.size() < kMinCognateLength) continue;
     auto bucket = buckets.find(std::string_view(k).substr(0, 4));
     if (bucket == buckets.end()) continue;
@@ -328,10 +373,11 @@ void SentenceFeatures::link_identical_and_cognates() {
         // Map [threshold, 1] to [0.5, 1]: a cognate is good but not dictionary-sure evidence.
         double w =
             0.5 + 0.5 * (sim - options_.cognate_threshold) / (1.0 - options_.cognate_threshold);
-        add_link(id, en, static_cast<float>(w));
+        out.push_back({id, en, static_cast<float>(w)});
       }
     }
   }
+  return out;
 }
 
 void SentenceFeatures::finish_side(Side& s, const Side& other) {
@@ -374,10 +420,18 @@ void SentenceFeatures::finish_side(Side& s, const Side& other) {
 void SentenceFeatures::set_match_rate(double rate) {
   options_.match_rate = rate;
   // Before the first prepare() there is nothing to recompute yet.
-  if (fr_.chance.size() == fr_.keys.size() && fr_.links.size() == fr_.keys.size())
-    compute_ratios(fr_);
-  if (en_.chance.size() == en_.keys.size() && en_.links.size() == en_.keys.size())
-    compute_ratios(en_);
+  auto ready = [](const Side& s) {
+    return s.chance.size() == s.keys.size() && s.links.size() == s.keys.size();
+  };
+  const bool fr = ready(fr_), en = ready(en_);
+  run_both(
+      options_.threads > 1 && fr && en,
+      [&] {
+        if (en) compute_ratios(en_);
+      },
+      [&] {
+        if (fr) compute_ratios(fr_);
+      });
 }
 
 void SentenceFeatures::compute_ratios(Side& s) const {

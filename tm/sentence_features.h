@@ -20,7 +20,8 @@
 // match would be by chance (its linked words' document frequency), so frequent words weigh
 // little without a stopword list, and tokens that have no link at all count for nothing.
 //
-// Thread-safety: add_sentence/prepare/add_links are not thread-safe; evidence() and similarity()
+// Thread-safety: add_sentence/prepare/add_links are not thread-safe (except add_sentence on the
+// two sides at once; prepare() itself uses FeatureOptions::threads); evidence() and similarity()
 // are const and may run concurrently when each thread passes its own Scratch.
 #pragma once
 
@@ -53,6 +54,9 @@ struct FeatureOptions {
   double match_rate = 0.55;
   // Tokens whose match by chance is likelier than this carry no evidence (function words).
   double max_chance = 0.35;
+  // Threads prepare() may use for independent work (the two link directions, the two sides);
+  // the result is the same for any count.
+  unsigned threads = 1;
 };
 
 class SentenceFeatures {
@@ -68,8 +72,10 @@ class SentenceFeatures {
   // Sets or replaces the lexicon (before prepare()); same contract as the constructor's.
   void set_lexicon(const Lexicon* lexicon);
 
-  // Registers a sentence from its Word/Number tokens (Tokenizer::words) and returns its index
-  // on that side (0, 1, 2 ... per side).
+  // Registers a sentence from its Word/Number tokens (Tokenizer::words of a tokenizer in that
+  // side's language: prepare() reuses their Snowball stems for dictionary words that are also
+  // document words) and returns its index on that side (0, 1, 2 ... per side). The two sides
+  // may be registered concurrently, each by one thread.
   std::uint32_t add_sentence(Lang side, std::span<const Token> words);
   std::size_t sentence_count(Lang side) const;
 
@@ -169,8 +175,14 @@ class SentenceFeatures {
 
   Side& side(Lang lang) { return lang == Lang::en ? en_ : fr_; }
   const Side& side(Lang lang) const { return lang == Lang::en ? en_ : fr_; }
-  void link_dictionary(const Lexicon& lexicon, Lang from);
-  void link_identical_and_cognates();
+  struct WordLink {
+    std::uint32_t fr, en;
+    float weight;
+  };
+  // Links from the lexicon's translations of `from` words (reads only: may run concurrently).
+  std::vector<WordLink> dictionary_links(const Lexicon& lexicon, Lang from) const;
+  // Links between identical tokens and between cognates (reads only).
+  std::vector<WordLink> identical_and_cognate_links() const;
   void add_link(std::uint32_t fr, std::uint32_t en, float weight);
   void finish_side(Side& s, const Side& other);
 

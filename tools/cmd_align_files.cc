@@ -13,6 +13,7 @@
 #include "tm/freedict_cache.h"
 #include "tm/freedict_reader.h"
 #include "tm/lexicon.h"
+#include "tm/parallel.h"
 #include "tm/sentence_aligner.h"
 #include "tools/cli.h"
 
@@ -37,6 +38,19 @@ struct AlignFilesArgs {
 };
 
 void run(const AlignFilesArgs& args, const Context& context) {
+  // Two cores do the work of one command at once where it splits into independent parts (the
+  // result never depends on it: see tm/parallel.h): the dictionaries are read from their cache
+  // while the documents are read and tokenised, then filtered on one thread each.
+  const bool parallel = default_thread_count() > 1;
+  struct Dictionaries {
+    FoldedFreeDict fr_en, en_fr;
+  };
+  std::future<Dictionaries> dictionaries;
+  if (!args.no_freedict)
+    dictionaries = std::async(parallel ? std::launch::async : std::launch::deferred, [] {
+      return Dictionaries{FoldedFreeDict::load(installed_freedict(true)),
+                          FoldedFreeDict::load(installed_freedict(false))};
+    });
   SegmentFile fr_file = read_segment_file(args.fr_path);
   SegmentFile en_file = read_segment_file(args.en_path);
   for (const auto& w : fr_file.warnings) context.warn(args.fr_path + ": " + w);
@@ -48,20 +62,25 @@ void run(const AlignFilesArgs& args, const Context& context) {
   if (!args.no_freedict) {
     // Each dictionary is read from the parsed-dictionary cache, whose keys are already folded,
     // and only the pairs these documents can use are stored (the whole of FreeDict would cost
-    // more than aligning a short document). The two are loaded in parallel.
-    auto load_dict = [](bool french_headwords) {
-      return FoldedFreeDict::load(installed_freedict(french_headwords));
-    };
-    auto en_fr = std::async(std::launch::async, load_dict, false);
+    // more than aligning a short document).
     Lexicon::EntryFilter keep = aligner.lexicon_filter();
     try {
-      FoldedFreeDict fr_en = load_dict(true);
-      lexicon.add_freedict(fr_en, Lang::fr, aligner.headword_prefix_filter(Lang::fr), keep);
-      lexicon.add_freedict(en_fr.get(), Lang::en, aligner.headword_prefix_filter(Lang::en), keep);
+      Dictionaries dicts = dictionaries.get();
+      std::vector<Lexicon::KeyPair> pairs[2];  // from fr_en, then from en_fr
+      run_both(
+          parallel,
+          [&] {
+            pairs[1] = Lexicon::select_freedict(dicts.en_fr, Lang::en,
+                                                aligner.headword_prefix_filter(Lang::en), keep);
+          },
+          [&] {
+            pairs[0] = Lexicon::select_freedict(dicts.fr_en, Lang::fr,
+                                                aligner.headword_prefix_filter(Lang::fr), keep);
+          });
+      lexicon.add_pairs(pairs, parallel);
     } catch (const Error&) {
       // A damaged article the filters would have skipped must not fail the command: read the
       // filtered articles as before, which reports the error only when it matters.
-      if (en_fr.valid()) en_fr.wait();
       lexicon = Lexicon();
       try {
         for (Lang source : {Lang::fr, Lang::en})

@@ -8,11 +8,13 @@
 #include <vector>
 
 #include "corpus/tokenizer.h"
+#include "tests/test_support.h"
 #include "tm/cognates.h"
 #include "tm/freedict_cache.h"
 #include "tm/freedict_reader.h"
 #include "tm/lexicon.h"
 #include "tm/lexicon_learner.h"
+#include "tm/parallel.h"
 #include "tm/sentence_aligner.h"
 #include "tm/sentence_features.h"
 
@@ -251,6 +253,96 @@ TEST(SentenceAligner, CachedFreeDictWithPrefixFilterGivesTheSameLexiconAsParsedA
     restricted_count += restricted.size();
   }
   EXPECT_GE(restricted_count, 4u);
+}
+
+// A dev-set document (third-party text, read from ../shared) as one line per segment.
+std::vector<std::string> dev_lines(const std::string& name) {
+  std::vector<std::string> out;
+  std::string text = testing::read_file(testing::shared_path("dev/align/parallel/" + name));
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = std::min(text.find('\n', start), text.size());
+    out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+// The lexicon align-files builds for a document pair: the cached FreeDict, filtered (on two
+// threads when `parallel`, as the command does).
+Lexicon filtered_freedict(const SentenceAligner& aligner, bool parallel) {
+  std::vector<FoldedFreeDict> dicts;
+  for (Lang source : {Lang::fr, Lang::en})
+    dicts.push_back(FoldedFreeDict::load(installed_freedict(source == Lang::fr)));
+  std::vector<Lexicon::KeyPair> pairs[2];
+  auto select = [&](Lang source) {
+    const int k = source == Lang::fr ? 0 : 1;
+    pairs[k] = Lexicon::select_freedict(dicts[k], source, aligner.headword_prefix_filter(source),
+                                        aligner.lexicon_filter());
+  };
+  run_both(
+      parallel, [&] { select(Lang::en); }, [&] { select(Lang::fr); });
+  Lexicon lexicon;
+  lexicon.add_pairs(pairs, parallel);
+  return lexicon;
+}
+
+void expect_same_beads(const Alignment& a, const Alignment& b) {
+  ASSERT_EQ(a.beads.size(), b.beads.size());
+  for (std::size_t k = 0; k < a.beads.size(); ++k) {
+    const Bead &x = a.beads[k], &y = b.beads[k];
+    EXPECT_EQ(std::tie(x.fr_begin, x.fr_count, x.en_begin, x.en_count),
+              std::tie(y.fr_begin, y.fr_count, y.en_begin, y.en_count))
+        << "bead " << k;
+    EXPECT_EQ(x.score, y.score) << "bead " << k;  // bit-identical, not merely close
+  }
+  EXPECT_EQ(a.warnings, b.warnings);
+}
+
+TEST(SentenceAligner, OneThreadAndTwoThreadsGiveBitIdenticalAlignments) {
+  for (const char* doc : {"lit_JaneEyre", "europarl_ep-06-07-05"}) {
+    SCOPED_TRACE(doc);
+    auto fr = dev_lines(std::string(doc) + ".fr"), en = dev_lines(std::string(doc) + ".en");
+    SentenceAligner one(fr, en, 1), two(fr, en, 2);
+    Lexicon lex_one = filtered_freedict(one, false), lex_two = filtered_freedict(two, true);
+    EXPECT_EQ(lex_one.entry_count(), lex_two.entry_count());
+    Alignment a = one.align(&lex_one), b = two.align(&lex_two);
+    EXPECT_GT(a.beads.size(), fr.size() / 2);
+    expect_same_beads(a, b);
+    // The same with one pass only, and without a lexicon.
+    AlignOptions one_pass;
+    one_pass.learn = false;
+    expect_same_beads(SentenceAligner(fr, en, 1).align(&lex_one, one_pass),
+                      SentenceAligner(fr, en, 2).align(&lex_two, one_pass));
+    expect_same_beads(SentenceAligner(fr, en, 1).align(nullptr),
+                      SentenceAligner(fr, en, 2).align(nullptr));
+  }
+}
+
+TEST(Lexicon, PairsAddedOnTwoThreadsGiveTheSameTablesInTheSameOrder) {
+  SentenceAligner aligner(kFrench, kEnglish, 1);
+  Lexicon one = filtered_freedict(aligner, false), two = filtered_freedict(aligner, true);
+  auto listing = [](const Lexicon& l) {
+    std::vector<std::tuple<std::string, std::string, float>> out;
+    l.for_each([&](std::string_view f, std::string_view e, float w) {
+      out.emplace_back(std::string(f), std::string(e), w);
+    });
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_GT(one.entry_count(), 100u);
+  EXPECT_EQ(one.entry_count(), two.entry_count());
+  EXPECT_EQ(listing(one), listing(two));
+  // Translation lists keep the order of insertion in both directions.
+  for (const auto& [f, e, w] : listing(one)) {
+    auto words = [](const std::vector<Translation>& list) {
+      std::vector<std::string> out;
+      for (const Translation& t : list) out.push_back(t.word);
+      return out;
+    };
+    EXPECT_EQ(words(one.translations(Lang::fr, f)), words(two.translations(Lang::fr, f)));
+    EXPECT_EQ(words(one.translations(Lang::en, e)), words(two.translations(Lang::en, e)));
+  }
 }
 
 TEST(SentenceAligner, EmptySideGivesOmissionsAndAWarning) {

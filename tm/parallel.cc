@@ -1,0 +1,128 @@
+#include "tm/parallel.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <system_error>
+#include <thread>
+
+namespace tandem {
+namespace {
+
+// One thread that runs the pieces handed to it, one at a time.
+class Helper {
+ public:
+  Helper() : thread_([this] { loop(); }) {}
+  ~Helper() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+  }
+  Helper(const Helper&) = delete;
+  Helper& operator=(const Helper&) = delete;
+
+  // Claims the helper for one piece; false when another caller has it.
+  bool try_claim() { return claim_.try_lock(); }
+
+  // Runs `task` on the helper (claimed by try_claim) while the caller runs `here`; releases it.
+  std::exception_ptr run_with(const std::function<void()>& task, const std::function<void()>& here,
+                              std::exception_ptr& here_error) {
+    {
+      std::lock_guard lock(mutex_);
+      task_ = &task;
+      done_ = false;
+      error_ = nullptr;
+    }
+    wake_.notify_all();
+    try {
+      here();
+    } catch (...) {
+      here_error = std::current_exception();
+    }
+    std::exception_ptr error;
+    {
+      std::unique_lock lock(mutex_);
+      finished_.wait(lock, [this] { return done_; });
+      error = error_;
+    }
+    claim_.unlock();
+    return error;
+  }
+
+ private:
+  void loop() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+      wake_.wait(lock, [this] { return stop_ || task_ != nullptr; });
+      if (stop_) return;
+      const std::function<void()>* task = task_;
+      task_ = nullptr;
+      lock.unlock();
+      std::exception_ptr error;
+      try {
+        (*task)();
+      } catch (...) {
+        error = std::current_exception();
+      }
+      lock.lock();
+      error_ = error;
+      done_ = true;
+      finished_.notify_all();
+    }
+  }
+
+  std::mutex claim_;  // held by the caller whose piece the helper runs
+  std::mutex mutex_;  // guards the fields below
+  std::condition_variable wake_, finished_;
+  const std::function<void()>* task_ = nullptr;
+  bool done_ = false, stop_ = false;
+  std::exception_ptr error_;
+  std::thread thread_;  // last: started once the fields above exist
+};
+
+// Null when the system cannot start a thread: then everything runs on the caller's.
+Helper* helper() {
+  static const std::unique_ptr<Helper> instance = []() -> std::unique_ptr<Helper> {
+    try {
+      return std::make_unique<Helper>();
+    } catch (const std::system_error&) {
+      return nullptr;
+    }
+  }();
+  return instance.get();
+}
+
+}  // namespace
+
+unsigned default_thread_count(unsigned cap) {
+  return std::clamp(std::thread::hardware_concurrency(), 1u, std::max(cap, 1u));
+}
+
+void run_both(bool parallel, const std::function<void()>& a, const std::function<void()>& b) {
+  Helper* h = parallel ? helper() : nullptr;
+  std::exception_ptr a_error, b_error;
+  if (h && h->try_claim()) {
+    a_error = h->run_with(a, b, b_error);
+  } else {
+    // In turn, with the same outcome: b() runs even when a() failed.
+    try {
+      a();
+    } catch (...) {
+      a_error = std::current_exception();
+    }
+    try {
+      b();
+    } catch (...) {
+      b_error = std::current_exception();
+    }
+  }
+  if (a_error) std::rethrow_exception(a_error);
+  if (b_error) std::rethrow_exception(b_error);
+}
+
+}  // namespace tandem
