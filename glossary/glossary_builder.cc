@@ -24,7 +24,9 @@ struct Ranked {
   CorpusContexts contexts;        // the same sentences, for distributional evidence
   std::vector<ScoredTerm> terms;  // above the termhood cut, best first
   std::vector<ScoredTerm> all;    // every candidate, best first
-  std::unordered_map<std::string, double> score_of;  // of `terms`
+  // The candidates a translation unit can vouch for: twice as many as the cut keeps, since a
+  // word translated in aligned text is evidence the monolingual ranking did not have.
+  std::set<std::string> vouchable;
 };
 
 Ranked rank_language(Database& db, Lang lang) {
@@ -48,7 +50,8 @@ Ranked rank_language(Database& db, Lang lang) {
   r.all = rank_terms(r.extractor, r.general, all);
   r.terms.assign(r.all.begin(),
                  r.all.begin() + static_cast<std::ptrdiff_t>(f1_optimal_count(r.all)));
-  for (const ScoredTerm& t : r.terms) r.score_of.emplace(t.term, t.score);
+  for (std::size_t i = 0; i < r.all.size() && i < 2 * r.terms.size(); ++i)
+    r.vouchable.insert(r.all[i].term);
   return r;
 }
 
@@ -159,10 +162,10 @@ ExtractReport extract_glossary(Database& db, const Lexicon* lexicon,
   report.removed = static_cast<std::size_t>(base.remove_extracted_proposals());
   std::set<std::string> paired_fr, paired_en;
   for (const TermPair& p : pairs) {
-    // Two single words neither corpus ranks as a term ("février" ↔ "february") are ordinary
-    // vocabulary, not glossary material.
+    // Two single words neither corpus ranks near its terms ("février" ↔ "february") are
+    // ordinary vocabulary, not glossary material.
     bool single = p.fr.find(' ') == std::string::npos && p.en.find(' ') == std::string::npos;
-    if (single && !fr.score_of.count(p.fr) && !en.score_of.count(p.en)) continue;
+    if (single && !fr.vouchable.count(p.fr) && !en.vouchable.count(p.en)) continue;
     Concept c;
     c.status = EntryStatus::proposed;
     c.origin = EntryOrigin::extracted;

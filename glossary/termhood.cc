@@ -63,7 +63,7 @@ bool looks_like_verb_form(Lang lang, std::string_view word) {
 }
 
 // The evidence on a phrase; single words get their own copy of each (see below).
-constexpr std::array<std::string_view, 30> kPhraseFeatures = {
+constexpr std::array<std::string_view, 32> kPhraseFeatures = {
     "bias",
     "log_frequency",
     "log_documents",
@@ -94,6 +94,8 @@ constexpr std::array<std::string_view, 30> kPhraseFeatures = {
     "letter_soup",
     "general_modifier",
     "modifier_specificity",
+    "log_containers",
+    "log_head_family",
 };
 
 // Whether a phrase feature means something for a single word (and is not the bias).
@@ -148,6 +150,11 @@ std::vector<std::vector<double>> termhood_features(const CandidateExtractor& ext
   // Inflected and differently linked forms of one term share their stems ("banc de
   // condensateurs", "bancs de condensateur"): the group's use is evidence for each form.
   std::unordered_map<std::string, std::pair<double, int>> variants;
+  // Terms share heads ("système de stockage", "système de conversion"): how many candidates
+  // are built on a candidate's head is evidence that the head names a domain concept.
+  std::unordered_map<std::string, int> head_family;
+  for (const TermCandidate& c : candidates)
+    if (c.stems.size() > 1) head_family[lang == Lang::fr ? c.stems.front() : c.stems.back()]++;
   for (const TermCandidate& c : candidates) {
     if (c.stems.empty()) continue;
     auto& group = variants[lower_stem_join(c.stems)];
@@ -229,6 +236,8 @@ std::vector<std::vector<double>> termhood_features(const CandidateExtractor& ext
         letter_soup,
         general_modifier ? 1.0 : 0.0,
         multiword ? specificity(modifier_stem) : 0.0,
+        std::log2(1.0 + nesting[i].containers),
+        std::log2(1.0 + head_family[head]),
     };
     const double single = multiword ? 0.0 : 1.0;
     for (std::size_t f = 0; f < kPhraseFeatures.size(); ++f)
