@@ -36,6 +36,9 @@ constexpr std::size_t kTermNeighbours = 10;
 constexpr double kContextWeight = 1.0;
 constexpr double kFrequencyWeight = 0.15;
 constexpr double kOrderWeight = 0.1;
+// An English term that is nearly always part of one longer term is a fragment of it ("horizontal
+// axis wind" of "horizontal axis wind turbine"), a worse translation than the whole.
+constexpr double kTruncationWeight = 0.2;
 
 // French puts the head first and English last ("matériel militaire" ↔ "military equipment",
 // "énergie éolienne" ↔ "wind energy"): an unexplained word pairs with the one in the mirrored
@@ -279,6 +282,7 @@ class Distributional {
       if (en.is_content(id) && en.frequency(id) >= kMinFrequency)
         en_words_.add(id, en.vector_of_stem(id, en_dims_));
     en_term_vectors_.resize(en_terms.size());
+    measure_english_terms();
     for (std::size_t j = 0; j < en_terms.size(); ++j) {
       const MonolingualTerm& e = en_terms[j];
       if (e.words.empty() || e.words.size() > 3 || e.frequency < kMinFrequency) continue;
@@ -313,6 +317,19 @@ class Distributional {
   }
 
   const std::string& en_stem(std::uint32_t id) const { return en_.stem(id); }
+
+  // Occurrences of a term in its corpus, all inflections together ("wind farm", "wind farms"),
+  // as a share of the corpus's tokens.
+  double fr_share(const MonolingualTerm& f) const {
+    return static_cast<double>(fr_.occurrences(f.keys)) / static_cast<double>(fr_.token_count());
+  }
+  double en_share(std::size_t j) const {
+    return static_cast<double>(en_occurrences_[j]) / static_cast<double>(en_.token_count());
+  }
+  // In [0, 1]: how far an English term is only ever the start or end of one longer term
+  // ("horizontal axis wind" inside "horizontal axis wind turbine"); 0 when it stands on its own
+  // at least half the time.
+  double truncation(std::size_t j) const { return truncation_[j]; }
 
   // In [kFloor, 1]: 1 while the relative frequencies of the two words are within a factor of
   // kTolerance, falling with the log of the ratio beyond it.
@@ -370,9 +387,42 @@ class Distributional {
     });
   }
 
+  // Occurrences of every English term, and how much of them its longest one-word extension
+  // (either side) accounts for.
+  void measure_english_terms() {
+    std::map<std::vector<std::uint32_t>, std::uint32_t> by_ids;  // stem ids → occurrences
+    std::vector<std::vector<std::uint32_t>> ids(en_terms_.size());
+    en_occurrences_.assign(en_terms_.size(), 0);
+    for (std::size_t j = 0; j < en_terms_.size(); ++j) {
+      for (const std::string& k : en_terms_[j].keys) ids[j].push_back(en_.id_of_key(k));
+      auto [it, inserted] = by_ids.try_emplace(ids[j], 0);
+      if (inserted) it->second = en_.occurrences(en_terms_[j].keys);
+      en_occurrences_[j] = it->second;
+    }
+    std::map<std::vector<std::uint32_t>, std::uint32_t> extended;  // sequence → best extension
+    for (const auto& [seq, n] : by_ids) {
+      if (seq.size() < 2) continue;
+      for (auto part : {std::vector<std::uint32_t>(seq.begin(), seq.end() - 1),
+                        std::vector<std::uint32_t>(seq.begin() + 1, seq.end())}) {
+        std::uint32_t& best = extended[part];
+        best = std::max(best, n);
+      }
+    }
+    truncation_.assign(en_terms_.size(), 0.0);
+    for (std::size_t j = 0; j < en_terms_.size(); ++j) {
+      auto it = extended.find(ids[j]);
+      // A term seen once or twice says nothing about whether it stands on its own.
+      if (it == extended.end() || en_occurrences_[j] < kMinFrequency) continue;
+      double share = static_cast<double>(it->second) / en_occurrences_[j];
+      truncation_[j] = std::clamp(2.0 * share - 1.0, 0.0, 1.0);
+    }
+  }
+
   const CorpusContexts& fr_;
   const CorpusContexts& en_;
   std::span<const MonolingualTerm> en_terms_;
+  std::vector<std::uint32_t> en_occurrences_;
+  std::vector<double> truncation_;
   SeedLexicon seeds_;
   CorpusContexts::DimensionFilter fr_dims_, en_dims_;
   VectorIndex en_words_;
@@ -507,13 +557,6 @@ std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTer
     return rank;
   };
   std::vector<std::size_t> en_rank = ranks(en);
-  auto total_frequency = [](std::span<const MonolingualTerm> terms) {
-    double n = 0;
-    for (const MonolingualTerm& t : terms)
-      if (t.words.size() == 1) n += t.frequency;
-    return n;
-  };
-  const double fr_total = total_frequency(fr), en_total = total_frequency(en);
 
   std::vector<TermPair> out;
   for (std::size_t i = 0; i < fr.size(); ++i) {
@@ -536,6 +579,7 @@ std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTer
       for (const auto& [j, c] : dist->term_neighbours(f_vector, kTermNeighbours))
         candidates.emplace(j, 0.0);
     }
+    const double f_share = dist ? dist->fr_share(f) : 0.0;
     std::vector<std::pair<double, std::size_t>> scored;
     for (auto& [j, context] : candidates) {
       const MonolingualTerm& e = en[j];
@@ -565,9 +609,8 @@ std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTer
                  });
       if (dist) {
         score += kContextWeight * context;
-        if (f.frequency && e.frequency)
-          score += kFrequencyWeight *
-                   frequency_agreement(f.frequency / fr_total, e.frequency / en_total);
+        score += kFrequencyWeight * frequency_agreement(f_share, dist->en_share(j));
+        score -= kTruncationWeight * dist->truncation(j);
       }
       scored.push_back({score, j});
     }

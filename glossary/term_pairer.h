@@ -87,7 +87,8 @@ class TermPairer {
   // are compared with English ones (cosine). It proposes word translations no dictionary has
   // (single-word terms, and words inside multi-word terms, which are then translated
   // compositionally), ranks the candidates of a term by how alike their contexts are, and
-  // prefers English terms about as frequent in their corpus as the French one in its own.
+  // prefers English terms about as frequent in their corpus as the French one in its own (all
+  // inflections counted together) and not mere fragments of one longer English term.
   std::vector<TermPair> pair_comparable(std::span<const MonolingualTerm> fr,
                                         std::span<const MonolingualTerm> en,
                                         std::size_t per_term = 5, ComparableContexts contexts = {});

@@ -63,7 +63,7 @@ bool looks_like_verb_form(Lang lang, std::string_view word) {
 }
 
 // The evidence on a phrase; single words get their own copy of each (see below).
-constexpr std::array<std::string_view, 32> kPhraseFeatures = {
+constexpr std::array<std::string_view, 41> kPhraseFeatures = {
     "bias",
     "log_frequency",
     "log_documents",
@@ -96,13 +96,23 @@ constexpr std::array<std::string_view, 32> kPhraseFeatures = {
     "modifier_specificity",
     "log_containers",
     "log_head_family",
+    "seen_once",
+    "seen_twice",
+    "seen_3_to_5",
+    "specificity_below_2",
+    "specificity_2_to_5",
+    "specificity_5_to_8",
+    "one_document",
+    "association_below_quarter",
+    "association_above_half",
 };
 
 // Whether a phrase feature means something for a single word (and is not the bias).
 bool applies_to_single_words(std::string_view name) {
   for (std::string_view phrase_only :
        {"bias", "single_word", "extra_words", "inner_link", "association", "general_phrase",
-        "general_modifier", "modifier_specificity"})
+        "general_modifier", "modifier_specificity", "association_below_quarter",
+        "association_above_half"})
     if (name == phrase_only) return false;
   return true;
 }
@@ -238,6 +248,15 @@ std::vector<std::vector<double>> termhood_features(const CandidateExtractor& ext
         multiword ? specificity(modifier_stem) : 0.0,
         std::log2(1.0 + nesting[i].containers),
         std::log2(1.0 + head_family[head]),
+        frequency == 1 ? 1.0 : 0.0,
+        frequency == 2 ? 1.0 : 0.0,
+        frequency >= 3 && frequency <= 5 ? 1.0 : 0.0,
+        spec < 2 ? 1.0 : 0.0,
+        spec >= 2 && spec < 5 ? 1.0 : 0.0,
+        spec >= 5 && spec < 8 ? 1.0 : 0.0,
+        c.documents.size() == 1 ? 1.0 : 0.0,
+        multiword && association < 0.25 ? 1.0 : 0.0,
+        multiword && association > 0.5 ? 1.0 : 0.0,
     };
     const double single = multiword ? 0.0 : 1.0;
     for (std::size_t f = 0; f < kPhraseFeatures.size(); ++f)

@@ -147,5 +147,54 @@ TEST(TermPairerComparable, ContextsProposeAWordTheDictionaryLacks) {
   EXPECT_EQ(pairs[0].en, "blade");
 }
 
+// Two dictionary translations, the same company (none the seeds link): the one whose inflections
+// together are about as frequent as the French term's wins, although each surface form is seen
+// once and the other ranks higher in its corpus.
+TEST(TermPairerComparable, FrequencyAgreementCountsAllInflectionsOfATerm) {
+  Lexicon lexicon;
+  lexicon.add("tour", "tower");
+  lexicon.add("tour", "turn");
+  CorpusContexts fr(Lang::fr), en(Lang::en);
+  fr.add_sentence("Une tour se dresse.");
+  for (int i = 0; i < 5; ++i) fr.add_sentence("Des tours se dressent.");
+  en.add_sentence("A tower stands.");
+  for (int i = 0; i < 5; ++i) en.add_sentence("Some towers stand.");
+  en.add_sentence("Take a turn.");
+  std::vector<MonolingualTerm> fr_terms{term("tour", Lang::fr, 1, 1)};
+  std::vector<MonolingualTerm> en_terms{term("turn", Lang::en, 3, 1), term("tower", Lang::en, 2, 1),
+                                        term("stands", Lang::en, 1, 1)};
+  TermPairer pairer(&lexicon);
+  auto pairs = pairer.pair_comparable(fr_terms, en_terms, 2, {&fr, &en});
+  ASSERT_FALSE(pairs.empty());
+  EXPECT_EQ(pairs[0].en, "tower");
+}
+
+// "turn" is only ever the start of "turn signal" in this English text: a fragment of a longer
+// term, not a translation of "tour" on its own. Once it also stands alone, it wins again.
+TEST(TermPairerComparable, AFragmentOfOneLongerEnglishTermIsAWorseTranslation) {
+  Lexicon lexicon;
+  lexicon.add("tour", "tower");
+  lexicon.add("tour", "turn");
+  CorpusContexts fr(Lang::fr);
+  for (int i = 0; i < 3; ++i) fr.add_sentence("Une tour se dresse.");
+  auto best_for_tour = [&](bool turn_alone) {
+    CorpusContexts en(Lang::en);
+    for (int i = 0; i < 3; ++i) {
+      en.add_sentence("A tower stands.");
+      en.add_sentence("Use the turn signal.");
+      if (turn_alone) en.add_sentence("Take a turn.");
+    }
+    std::vector<MonolingualTerm> fr_terms{term("tour", Lang::fr, 1, 3)};
+    std::vector<MonolingualTerm> en_terms{term("turn", Lang::en, 3, 3),
+                                          term("tower", Lang::en, 2, 3),
+                                          term("turn signal", Lang::en, 1, 3)};
+    TermPairer pairer(&lexicon);
+    auto pairs = pairer.pair_comparable(fr_terms, en_terms, 2, {&fr, &en});
+    return pairs.empty() ? std::string() : pairs[0].en;
+  };
+  EXPECT_EQ(best_for_tour(false), "tower");
+  EXPECT_EQ(best_for_tour(true), "turn");
+}
+
 }  // namespace
 }  // namespace tandem
