@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "corpus/tokenizer.h"
 #include "glossary/candidate_extractor.h"
 #include "glossary/context_vectors.h"
 #include "glossary/general_frequencies.h"
@@ -69,19 +70,6 @@ TermEntry term_from(const TermCandidate& c, Lang lang,
   return t;
 }
 
-// The candidates of one document, best first, as the comparable pairer takes them. All of them,
-// not just those above the termhood cut: a term seen once in a news article rarely passes the
-// cut, and being translated word for word in the paired document is evidence of its own.
-std::vector<MonolingualTerm> terms_of_document(const Ranked& r, std::int64_t document) {
-  std::vector<MonolingualTerm> terms;
-  for (const ScoredTerm& t : r.all) {
-    const TermCandidate& c = r.extractor.candidates()[t.candidate];
-    if (std::find(c.documents.begin(), c.documents.end(), document) == c.documents.end()) continue;
-    terms.push_back({c.term, c.words, c.stems, t.score, c.keys, c.frequency});
-  }
-  return terms;
-}
-
 // Whether a candidate reads as a noun phrase: its head (first word in French, last in English,
 // first before "of") is a noun of the general-language table or a name, and a French term does
 // not end in an infinitive after de/à ("Wagner de chercher"). Pairs found across comparable
@@ -110,7 +98,7 @@ bool is_noun_phrase(const TermCandidate& c, const GeneralFrequencies& general, L
   return true;
 }
 
-// Best French term of each English term among `pairs`, to keep only mutual best pairs.
+// Best score of each English term among `pairs`, to keep only mutual best pairs.
 std::unordered_map<std::string, double> best_score_by_en(const std::vector<TermPair>& pairs) {
   std::unordered_map<std::string, double> best;
   for (const TermPair& p : pairs) {
@@ -118,6 +106,109 @@ std::unordered_map<std::string, double> best_score_by_en(const std::vector<TermP
     if (!inserted) it->second = std::max(it->second, p.score);
   }
   return best;
+}
+
+// Candidates of the given documents, best first, at most kMaxComparableTerms.
+constexpr std::size_t kMaxComparableTerms = 20000;
+std::vector<const TermCandidate*> candidates_in(const Ranked& r,
+                                                const std::set<std::int64_t>& documents) {
+  std::vector<const TermCandidate*> out;
+  for (const ScoredTerm& t : r.all) {
+    if (out.size() >= kMaxComparableTerms) break;
+    const TermCandidate& c = r.extractor.candidates()[t.candidate];
+    if (std::any_of(c.documents.begin(), c.documents.end(),
+                    [&](std::int64_t d) { return documents.count(d) > 0; }))
+      out.push_back(&c);
+  }
+  return out;
+}
+
+// Term pairs between documents on the same events (document_pairs), for what the TM does not
+// show ("matériel militaire" ↔ "military equipment" in loosely translated sentences). One
+// comparable pairing of the paired documents' candidates (the distributional model is built
+// once); a pair is kept when both are multi-word noun phrases, each is the other's best, their
+// words explain each other one by one (coverage, not contexts alone), they occur in one
+// document pair and the sentences around them correspond.
+struct ComparablePair {
+  TermPair pair;
+  const TermCandidate* fr = nullptr;
+  const TermCandidate* en = nullptr;
+};
+// Whether the sentences two terms were first seen in say the same thing around them: at least
+// two other words of the French sentence find a translation (same spelling, lexicon, cognate) in
+// the English one — names, places, numbers. Without it, word-level evidence alone pairs
+// "murs tendus" with "broken wall" across two novels.
+bool contexts_correspond(const TermCandidate& f, const TermCandidate& e, TermPairer& pairer,
+                         Tokenizer& fr_tokenizer, Tokenizer& en_tokenizer) {
+  auto content = [](std::vector<Token> tokens, Lang lang, const TermCandidate& term) {
+    std::vector<Token> out;
+    for (Token& t : tokens)
+      if (t.key.size() >= 3 && !is_function_word(lang, t.key) &&
+          std::find(term.words.begin(), term.words.end(), t.key) == term.words.end())
+        out.push_back(std::move(t));
+    return out;
+  };
+  auto fr_words = content(fr_tokenizer.words(f.example_text), Lang::fr, f);
+  auto en_words = content(en_tokenizer.words(e.example_text), Lang::en, e);
+  std::set<std::string> matched;
+  for (const Token& a : fr_words)
+    for (const Token& b : en_words)
+      if (!matched.count(a.key) && pairer.word_evidence(a.key, a.stem, b.key, b.stem) >= 0.9)
+        matched.insert(a.key);
+  return matched.size() >= 2;
+}
+
+std::vector<ComparablePair> comparable_document_pairs(Database& db, const Ranked& fr,
+                                                      const Ranked& en, const Lexicon* lexicon,
+                                                      double min_score) {
+  constexpr double kMinCoverage = 0.75;
+  std::set<std::pair<std::int64_t, std::int64_t>> document_pairs;
+  std::set<std::int64_t> fr_documents, en_documents;
+  Statement s(db, "SELECT fr_document, en_document FROM document_pairs WHERE kind = 'comparable'");
+  while (s.step()) {
+    document_pairs.emplace(s.column_int(0), s.column_int(1));
+    fr_documents.insert(s.column_int(0));
+    en_documents.insert(s.column_int(1));
+  }
+  if (document_pairs.empty()) return {};
+  std::vector<const TermCandidate*> fr_candidates = candidates_in(fr, fr_documents);
+  std::vector<const TermCandidate*> en_candidates = candidates_in(en, en_documents);
+  auto as_terms = [](const std::vector<const TermCandidate*>& candidates) {
+    std::vector<MonolingualTerm> terms;
+    double weight = static_cast<double>(candidates.size());
+    for (const TermCandidate* c : candidates)
+      terms.push_back({c->term, c->words, c->stems, weight--, c->keys, c->frequency});
+    return terms;
+  };
+  std::vector<MonolingualTerm> fr_terms = as_terms(fr_candidates);
+  std::vector<MonolingualTerm> en_terms = as_terms(en_candidates);
+  TermPairer pairer(lexicon);
+  std::vector<TermPair> found =
+      pairer.pair_comparable(fr_terms, en_terms, 1, {&fr.contexts, &en.contexts});
+  Tokenizer fr_tokenizer(Lang::fr), en_tokenizer(Lang::en);
+  std::unordered_map<std::string, const TermCandidate*> fr_by_term, en_by_term;
+  for (const TermCandidate* c : fr_candidates) fr_by_term.emplace(c->term, c);
+  for (const TermCandidate* c : en_candidates) en_by_term.emplace(c->term, c);
+  auto best_en = best_score_by_en(found);
+  auto share_a_document_pair = [&](const TermCandidate& f, const TermCandidate& e) {
+    for (std::int64_t a : f.documents)
+      for (std::int64_t b : e.documents)
+        if (document_pairs.count({a, b})) return true;
+    return false;
+  };
+  std::vector<ComparablePair> kept;
+  for (const TermPair& p : found) {
+    const TermCandidate& f = *fr_by_term.at(p.fr);
+    const TermCandidate& e = *en_by_term.at(p.en);
+    bool multiword = f.stems.size() > 1 && e.stems.size() > 1;
+    if (!multiword || p.score < min_score || p.coverage < kMinCoverage || p.score < best_en[p.en] ||
+        !is_noun_phrase(f, fr.general, Lang::fr) || !is_noun_phrase(e, en.general, Lang::en) ||
+        !share_a_document_pair(f, e) ||
+        !contexts_correspond(f, e, pairer, fr_tokenizer, en_tokenizer))
+      continue;
+    kept.push_back({p, &f, &e});
+  }
+  return kept;
 }
 
 }  // namespace
@@ -193,42 +284,21 @@ ExtractReport extract_glossary(Database& db, const Lexicon* lexicon,
     paired_en.insert(p.en);
     ++report.pairs;
   }
-  // Term pairs across documents on the same events, for what the TM does not show.
-  std::map<std::string, const TermCandidate*> fr_by_term, en_by_term;
-  for (const auto& c : fr.extractor.candidates()) fr_by_term.emplace(c.term, &c);
-  for (const auto& c : en.extractor.candidates()) en_by_term.emplace(c.term, &c);
-  TermPairer comparable_pairer(lexicon);
-  Statement document_pairs(db,
-                           "SELECT fr_document, en_document FROM document_pairs "
-                           "WHERE kind != 'unrelated' ORDER BY score DESC");
-  while (document_pairs.step()) {
-    auto fr_terms = terms_of_document(fr, document_pairs.column_int(0));
-    auto en_terms = terms_of_document(en, document_pairs.column_int(1));
-    std::vector<TermPair> found =
-        comparable_pairer.pair_comparable(fr_terms, en_terms, 1, {&fr.contexts, &en.contexts});
-    auto best_en = best_score_by_en(found);
-    for (const TermPair& p : found) {
-      bool multiword = p.fr.find(' ') != std::string::npos && p.en.find(' ') != std::string::npos;
-      if (!multiword || p.score < options.min_document_pair_score || p.score < best_en[p.en] ||
-          paired_fr.count(p.fr) || paired_en.count(p.en))
-        continue;
-      const TermCandidate& fr_term = *fr_by_term.at(p.fr);
-      const TermCandidate& en_term = *en_by_term.at(p.en);
-      if (!is_noun_phrase(fr_term, fr.general, Lang::fr) ||
-          !is_noun_phrase(en_term, en.general, Lang::en))
-        continue;
-      Concept c;
-      c.status = EntryStatus::proposed;
-      c.origin = EntryOrigin::extracted;
-      c.score = p.score;
-      c.note = "paired across comparable documents";
-      c.terms = {term_from(fr_term, Lang::fr, paths), term_from(en_term, Lang::en, paths)};
-      base.add(c);
-      paired_fr.insert(p.fr);
-      paired_en.insert(p.en);
-      ++report.pairs;
-      ++report.document_pairs;
-    }
+  for (const ComparablePair& found :
+       comparable_document_pairs(db, fr, en, lexicon, options.min_document_pair_score)) {
+    const TermPair& p = found.pair;
+    if (paired_fr.count(p.fr) || paired_en.count(p.en)) continue;
+    Concept c;
+    c.status = EntryStatus::proposed;
+    c.origin = EntryOrigin::extracted;
+    c.score = p.score;
+    c.note = "paired across comparable documents";
+    c.terms = {term_from(*found.fr, Lang::fr, paths), term_from(*found.en, Lang::en, paths)};
+    base.add(c);
+    paired_fr.insert(p.fr);
+    paired_en.insert(p.en);
+    ++report.pairs;
+    ++report.document_pairs;
   }
   for (auto* ranked : {&fr, &en}) {
     Lang lang = ranked->extractor.lang();

@@ -3,12 +3,13 @@
 // Reads the corpus (documents and sentences tables) and ranks each language's term candidates
 // (glossary/termhood.h); reads the translation memory (tm/tm_store.h; rejected units left out)
 // and pairs French and English terms over its units (glossary/term_pairer.h). Each pair becomes
-// a bilingual proposed concept with its score, frequency and example units. Then, for every
-// document pair the workspace knows to report the same events (document_pairs, from `tandem
-// align`), the ranked terms of the two documents are paired compositionally (every word
-// translated, in either order: "matériel militaire" ↔ "military equipment"), which finds term
-// pairs whose sentences were too loosely translated to be mined; only multi-word pairs that are
-// each other's best and nearly fully explained are kept. The best monolingual terms left
+// a bilingual proposed concept with its score, frequency and example units. Then the candidates
+// of the comparable document pairs the workspace knows (document_pairs of kind 'comparable',
+// from `tandem align`) are paired once across the corpus (compositional + context evidence,
+// glossary/term_pairer.h), which finds pairs whose sentences were too loosely translated to be
+// mined ("matériel militaire" ↔ "military equipment"); kept only multi-word noun phrases that
+// are each other's best, whose words explain each other (coverage >= 0.75), that occur in one
+// document pair, and whose first sentences share two other translated words. The best monolingual terms left
 // unpaired become one-language proposals, so a person can add the translation.
 // Earlier extracted proposals are replaced; approved and hand-made entries are never touched.
 //

@@ -580,7 +580,12 @@ std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTer
         candidates.emplace(j, 0.0);
     }
     const double f_share = dist ? dist->fr_share(f) : 0.0;
-    std::vector<std::pair<double, std::size_t>> scored;
+    struct Scored {
+      double score;
+      std::size_t j;
+      double coverage;
+    };
+    std::vector<Scored> scored;
     for (auto& [j, context] : candidates) {
       const MonolingualTerm& e = en[j];
       std::size_t ne = e.words.size();
@@ -612,14 +617,20 @@ std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTer
         score += kFrequencyWeight * frequency_agreement(f_share, dist->en_share(j));
         score -= kTruncationWeight * dist->truncation(j);
       }
-      scored.push_back({score, j});
+      scored.push_back({score, j, coverage});
     }
-    std::sort(scored.begin(), scored.end(), [&](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : en[a.second].term < en[b.second].term;
+    std::sort(scored.begin(), scored.end(), [&](const Scored& a, const Scored& b) {
+      return a.score != b.score ? a.score > b.score : en[a.j].term < en[b.j].term;
     });
     for (std::size_t k = 0; k < scored.size() && k < per_term; ++k)
-      out.push_back(
-          {f.term, en[scored[k].second].term, std::min(1.0, scored[k].first), 0, {}, {}, {}});
+      out.push_back({f.term,
+                     en[scored[k].j].term,
+                     std::min(1.0, scored[k].score),
+                     0,
+                     {},
+                     {},
+                     {},
+                     scored[k].coverage});
   }
   return out;
 }

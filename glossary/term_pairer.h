@@ -43,6 +43,10 @@ struct TermPair {
   std::vector<std::size_t> examples;  // indices into the input units (at most 3)
   std::string fr_display;             // as a person should see them (TermCandidate::display)
   std::string en_display;
+  // Comparable pairing: how far the words explain each other one by one (spelling, lexicon,
+  // context-neighbour words), without the whole-term context and prominence that `score` adds.
+  // 0 when contexts alone proposed the pair.
+  double coverage = 0;
 };
 
 // A term of a monolingual (comparable) corpus, as the candidate extractor gives it.
