@@ -1,5 +1,7 @@
-// Pairs French and English terms from aligned sentence pairs (translation units), so the
-// glossary proposes "contacts turcs" ↔ "Turkish contacts" with the units that show it.
+// Pairs French and English terms, from aligned sentence pairs (pair(): translation units, so
+// the glossary proposes "contacts turcs" ↔ "Turkish contacts" with the units that show it) or
+// from comparable corpora (pair_comparable(): the same word evidence plus distributional
+// evidence, glossary/context_vectors.h, as described at that method).
 //
 // It takes plain (fr, en, unit id) triples, not the TM store, so any source of sentence pairs
 // will do. Both sides are cut into term candidates (glossary/candidate_extractor.h). A French

@@ -1,12 +1,17 @@
-// Termhood: how likely a candidate is to be a term of the corpus's domain, from four kinds of
-// evidence, none of them tied to a domain:
+// Termhood: how likely a candidate is to be a term of the corpus's domain, from evidence none
+// of which is tied to a domain, chiefly:
 //  - specificity: its words are more frequent here than in general language
 //    (GeneralFrequencies), the "weirdness" of Ahmad et al.;
 //  - C-value (Frantzi, Ananiadou & Mima 2000): frequency of use on its own, not just inside a
 //    longer candidate, scaled by length, so "wind turbine" outranks "horizontal-axis wind";
 //  - association: its words occur together more than apart (share of each word's occurrences
 //    spent in this candidate);
-//  - spread: it occurs in several documents.
+//  - spread: it occurs in several documents;
+//  - syntax without a tagger: after a determiner, glued to other content words, verb cues;
+//  - family: inflected variants, candidates sharing its head, longer candidates containing it;
+//  - shape: length, capitals, digits, identifiers, letter soup (glossary/letter_model.h).
+// Continuous evidence also comes binned, and every feature has a single-word copy, so the
+// linear model can weigh single words and phrases differently.
 // Rare terms count: a candidate seen once still scores well when its words are specific.
 // The evidence is combined by a linear model learnt from annotated corpora (TermhoodModel).
 //

@@ -347,7 +347,10 @@ FoldedFreeDict FoldedFreeDict::load(const FreeDictFiles& files) {
   if (!path.empty()) {
     std::size_t size = 0;
     if (auto file = map_file(path, size))
-      if (dict.adopt(std::move(file), size, files)) return dict;
+      if (dict.adopt(std::move(file), size, files)) {
+        dict.source_ = path;
+        return dict;
+      }
   }
   std::string bytes = serialize(files, parse_all(files));
   if (!path.empty() && stamp_of(files)) store_cache(path, bytes);
@@ -358,7 +361,9 @@ FoldedFreeDict FoldedFreeDict::load(const FreeDictFiles& files) {
 
 void FoldedFreeDict::for_each(const HeadwordPrefixFilter& keep,
                               const std::function<void(const FoldedArticle&)>& visit) const {
-  walk_articles(std::string_view(data_.get(), size_).substr(body_), count_, keep, visit);
+  if (!walk_articles(std::string_view(data_.get(), size_).substr(body_), count_, keep, visit))
+    throw Error(Location::in_file(source_.string()),
+                "damaged dictionary cache (delete the file; it is rebuilt on the next run)");
 }
 
 fs::path freedict_cache_directory() {

@@ -68,7 +68,9 @@ class FoldedFreeDict {
   std::size_t article_count() const { return count_; }
 
   // Calls visit(article) for every article `keep` accepts, in dictionary order. The article
-  // and its views are valid during the call (the views as long as this object).
+  // and its views are valid during the call (the views as long as this object). Throws
+  // tandem::Error naming the cache file when an article inside it is malformed (possible only
+  // if a damaged file matches the checksum): never a silently partial dictionary.
   void for_each(const HeadwordPrefixFilter& keep,
                 const std::function<void(const FoldedArticle&)>& visit) const;
 
@@ -87,6 +89,7 @@ class FoldedFreeDict {
   std::size_t size_ = 0;
   std::size_t body_ = 0;  // offset of the first article
   std::uint32_t count_ = 0;
+  std::filesystem::path source_;  // the cache file read, for error messages
 };
 
 // The directory holding the cache files (see above); empty when no variable names one.

@@ -1,6 +1,7 @@
 #include "tm/parallel.h"
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <exception>
 #include <memory>
@@ -26,8 +27,13 @@ class Helper {
   Helper(const Helper&) = delete;
   Helper& operator=(const Helper&) = delete;
 
-  // Claims the helper for one piece; false when another caller has it.
-  bool try_claim() { return claim_.try_lock(); }
+  // Claims the helper for one piece; false when another caller (or this one, nested) has it.
+  // An atomic flag, not a mutex: a nested call from the claiming thread must see "busy", and
+  // try_lock on a mutex the thread already owns is undefined.
+  bool try_claim() {
+    bool expected = false;
+    return claimed_.compare_exchange_strong(expected, true, std::memory_order_acquire);
+  }
 
   // Runs `task` on the helper (claimed by try_claim) while the caller runs `here`; releases it.
   std::exception_ptr run_with(const std::function<void()>& task, const std::function<void()>& here,
@@ -50,7 +56,7 @@ class Helper {
       finished_.wait(lock, [this] { return done_; });
       error = error_;
     }
-    claim_.unlock();
+    claimed_.store(false, std::memory_order_release);
     return error;
   }
 
@@ -76,8 +82,8 @@ class Helper {
     }
   }
 
-  std::mutex claim_;  // held by the caller whose piece the helper runs
-  std::mutex mutex_;  // guards the fields below
+  std::atomic<bool> claimed_{false};  // set by the caller whose piece the helper runs
+  std::mutex mutex_;                  // guards the fields below
   std::condition_variable wake_, finished_;
   const std::function<void()>* task_ = nullptr;
   bool done_ = false, stop_ = false;

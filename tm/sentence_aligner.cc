@@ -310,7 +310,9 @@ class SentenceAligner::Impl {
   // `merge_llr`, cell after cell in DP order.
   struct CellScores {
     std::vector<float> pair;
-    std::vector<std::uint8_t> merges;
+    std::vector<std::uint8_t> merges;  // one bit per bead type
+    static_assert(std::tuple_size_v<std::decay_t<decltype(bead_types())>> <= 8,
+                  "merges has one bit per bead type");
     std::vector<double> merge_llr;
   };
   static bool is_merge(const BeadType& type) {
