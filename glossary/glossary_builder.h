@@ -9,9 +9,9 @@
 // glossary/term_pairer.h), which finds pairs whose sentences were too loosely translated to be
 // mined ("matériel militaire" ↔ "military equipment"); kept only multi-word noun phrases that
 // are each other's best, whose words explain each other (coverage >= 0.75), that occur in one
-// document pair, and whose first sentences share two other translated words. The best monolingual terms left
-// unpaired become one-language proposals, so a person can add the translation.
-// Earlier extracted proposals are replaced; approved and hand-made entries are never touched.
+// document pair, and whose first sentences share two other translated words. The best monolingual
+// terms left unpaired become one-language proposals, so a person can add the translation. Earlier
+// extracted proposals are replaced; approved and hand-made entries are never touched.
 //
 // Thread-safety: none; uses the caller's connection.
 #pragma once
