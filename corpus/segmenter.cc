@@ -268,4 +268,14 @@ std::vector<std::string> Segmenter::sentences(std::string_view paragraph) {
   return out;
 }
 
+void Segmenter::for_each_sentence(std::string_view text,
+                                  const std::function<void(std::string_view)>& visit) {
+  while (!text.empty()) {
+    auto end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+    for (const SentenceSpan& s : split(line)) visit(line.substr(s.begin, s.end - s.begin));
+  }
+}
+
 }  // namespace tandem

@@ -6,6 +6,7 @@
 // Thread-safety: not thread-safe (owns an ICU iterator); one per thread.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,6 +32,9 @@ class Segmenter {
   std::vector<SentenceSpan> split(std::string_view paragraph);
   // Convenience: the sentence texts themselves.
   std::vector<std::string> sentences(std::string_view paragraph);
+  // Calls visit(sentence) for every sentence of a text, line by line (a line is a paragraph:
+  // web text may hold a whole page on one), in order; the views point into `text`.
+  void for_each_sentence(std::string_view text, const std::function<void(std::string_view)>& visit);
 
  private:
   struct Impl;

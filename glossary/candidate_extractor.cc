@@ -500,14 +500,11 @@ std::string lower_case(std::string_view text) {
 }
 
 CandidateExtractor::CandidateExtractor(Lang lang, CandidateOptions options)
-    : lang_(lang), options_(options), tokenizer_(lang) {}
+    : lang_(lang), options_(options), tokenizer_(lang), segmenter_(lang) {}
 
 void CandidateExtractor::add_document(std::string_view text, std::int64_t document) {
-  while (!text.empty()) {
-    auto end = text.find('\n');
-    add_sentence(text.substr(0, end), document);
-    text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
-  }
+  segmenter_.for_each_sentence(
+      text, [&](std::string_view sentence) { add_sentence(sentence, document); });
 }
 
 double CandidateExtractor::verb_share(std::string_view stem) const {

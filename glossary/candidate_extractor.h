@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "corpus/language.h"
+#include "corpus/segmenter.h"
 #include "corpus/tokenizer.h"
 
 namespace tandem {
@@ -71,7 +72,7 @@ class CandidateExtractor {
   std::vector<std::size_t> add_sentence(std::string_view text, std::int64_t document,
                                         std::int64_t sentence_id = -1);
 
-  // Adds a whole text of `document`, line by line.
+  // Adds a whole text of `document`, sentence by sentence (Segmenter::for_each_sentence).
   void add_document(std::string_view text, std::int64_t document);
 
   const std::vector<TermCandidate>& candidates() const { return candidates_; }
@@ -88,6 +89,7 @@ class CandidateExtractor {
   Lang lang_;
   CandidateOptions options_;
   Tokenizer tokenizer_;
+  Segmenter segmenter_;
   std::vector<TermCandidate> candidates_;
   std::unordered_map<std::string, std::size_t> index_;  // term → position in candidates_
   std::unordered_map<std::string, std::uint32_t> stem_frequency_;

@@ -391,17 +391,10 @@ std::vector<MonolingualTerm> ranked_terms(Lang lang, const std::vector<std::stri
   std::int64_t document = 0;
   for (const std::string& path : files) {
     DecodedText decoded = read_text_file(path);
-    std::string_view rest = decoded.utf8;
-    while (!rest.empty()) {
-      auto end = rest.find('\n');
-      std::string_view line = rest.substr(0, end);
-      rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
-      for (const SentenceSpan& s : segmenter.split(line)) {
-        std::string_view sentence = line.substr(s.begin, s.end - s.begin);
-        extractor.add_sentence(sentence, document);
-        contexts.add_sentence(sentence);
-      }
-    }
+    segmenter.for_each_sentence(decoded.utf8, [&](std::string_view sentence) {
+      extractor.add_sentence(sentence, document);
+      contexts.add_sentence(sentence);
+    });
     ++document;
   }
   TermhoodOptions all;

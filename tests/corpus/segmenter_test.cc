@@ -132,3 +132,22 @@ TEST(SegmenterSeed, NoSentenceOfSeed001EndsWithMonsieur) {
 
 }  // namespace
 }  // namespace tandem
+
+namespace tandem {
+namespace {
+
+TEST(SegmenterEn, ForEachSentenceCutsEveryLineIntoSentences) {
+  Segmenter segmenter(Lang::en);
+  std::vector<std::string> seen;
+  segmenter.for_each_sentence(
+      "The rotor stopped. Mr. Lane checked the brake.\n\nA page on one line. Then another one.",
+      [&](std::string_view s) { seen.emplace_back(s); });
+  EXPECT_EQ(seen, (std::vector<std::string>{"The rotor stopped.", "Mr. Lane checked the brake.",
+                                            "A page on one line.", "Then another one."}));
+  seen.clear();
+  segmenter.for_each_sentence("", [&](std::string_view s) { seen.emplace_back(s); });
+  EXPECT_TRUE(seen.empty());
+}
+
+}  // namespace
+}  // namespace tandem
