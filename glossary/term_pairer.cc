@@ -590,12 +590,13 @@ std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTer
       const MonolingualTerm& e = en[j];
       std::size_t ne = e.words.size();
       if (ne == 0 || ne > options_.max_words) continue;
+      // Evidence that French word a translates English word b of this candidate.
+      auto word_pair = [&](std::size_t a, std::size_t b) {
+        auto it = per_word[a]->find(e.words[b]);
+        return it == per_word[a]->end() ? 0.0 : it->second;
+      };
       double coverage = 0;
-      if (nf <= ne + 1 && ne <= nf + 1)
-        coverage = compositional_score(nf, ne, [&](std::size_t a, std::size_t b) {
-          auto it = per_word[a]->find(e.words[b]);
-          return it == per_word[a]->end() ? 0.0 : it->second;
-        });
+      if (nf <= ne + 1 && ne <= nf + 1) coverage = compositional_score(nf, ne, word_pair);
       if (!f_vector.empty() && e.frequency >= Distributional::kMinFrequency)
         context = cosine(f_vector, dist->en_vector(j));
       if (coverage < options_.min_score) {
@@ -607,11 +608,7 @@ std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTer
       // Prominence in the English corpus only separates near-ties: at most kProminence.
       double prominence = 1.0 - static_cast<double>(en_rank[j]) / static_cast<double>(en.size());
       double score = coverage * length + kProminence * prominence;
-      if (coverage > 0)
-        score += kOrderWeight * order_agreement(f, e, [&](std::size_t a, std::size_t b) {
-                   auto it = per_word[a]->find(e.words[b]);
-                   return it == per_word[a]->end() ? 0.0 : it->second;
-                 });
+      if (coverage > 0) score += kOrderWeight * order_agreement(f, e, word_pair);
       if (dist) {
         score += kContextWeight * context;
         score += kFrequencyWeight * frequency_agreement(f_share, dist->en_share(j));
