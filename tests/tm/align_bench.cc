@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "corpus/tokenizer.h"
+#include "tests/tm/freedict_lexicon.h"
 #include "tm/freedict_cache.h"
 #include "tm/lexicon.h"
 #include "tm/sentence_aligner.h"
@@ -22,20 +23,13 @@ std::vector<std::string> lines(const std::string& relative) {
   return out;
 }
 
-const Lexicon& freedict() {
-  static const Lexicon lexicon = [] {
-    Lexicon l;
-    l.load_installed_freedict();
-    return l;
-  }();
-  return lexicon;
-}
+using testing::freedict_lexicon;
 
 constexpr const char* kDoc = "europarl_ep-06-07-05";
 
 void BM_BeadEvidence(benchmark::State& state) {
   auto fr = lines(std::string(kDoc) + ".fr"), en = lines(std::string(kDoc) + ".en");
-  SentenceFeatures features(&freedict());
+  SentenceFeatures features(&freedict_lexicon());
   Tokenizer ft(Lang::fr), et(Lang::en);
   for (const auto& s : fr) features.add_sentence(Lang::fr, ft.words(s));
   for (const auto& s : en) features.add_sentence(Lang::en, et.words(s));
@@ -59,7 +53,7 @@ BENCHMARK(BM_BeadEvidence)->Arg(1)->Arg(2);
 // two threads use more CPU time than they save in wall time.
 void BM_AlignDocument(benchmark::State& state) {
   auto fr = lines(std::string(kDoc) + ".fr"), en = lines(std::string(kDoc) + ".en");
-  const Lexicon& lexicon = freedict();
+  const Lexicon& lexicon = freedict_lexicon();
   const auto threads = static_cast<unsigned>(state.range(0));
   for (auto _ : state)
     benchmark::DoNotOptimize(SentenceAligner(fr, en, threads).align(&lexicon).beads.size());

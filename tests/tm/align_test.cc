@@ -9,6 +9,7 @@
 
 #include "corpus/tokenizer.h"
 #include "tests/test_support.h"
+#include "tests/tm/freedict_lexicon.h"
 #include "tm/cognates.h"
 #include "tm/freedict_cache.h"
 #include "tm/freedict_reader.h"
@@ -21,14 +22,7 @@
 namespace tandem {
 namespace {
 
-const Lexicon& freedict() {
-  static const Lexicon lexicon = [] {
-    Lexicon l;
-    l.load_installed_freedict();
-    return l;
-  }();
-  return lexicon;
-}
+using testing::freedict_lexicon;
 
 TEST(Cognates, MercenairesAndMercenariesAreCognates) {
   EXPECT_GE(cognate_similarity("mercenaires", "mercenaries"), 0.9);
@@ -58,7 +52,7 @@ class Features : public ::testing::Test {
     features_.add_sentence(lang, t.words(text));
   }
   Tokenizer fr_{Lang::fr}, en_{Lang::en};
-  SentenceFeatures features_{&freedict()};
+  SentenceFeatures features_{&freedict_lexicon()};
 };
 
 TEST_F(Features, TranslationScoresAboveUnrelatedSentence) {
@@ -171,7 +165,7 @@ void expect_valid(const Alignment& a, std::size_t n, std::size_t m) {
 }
 
 TEST(SentenceAligner, FindsOneToOneMergesAndOmissionInAShortReport) {
-  Alignment a = align_sentences(kFrench, kEnglish, &freedict());
+  Alignment a = align_sentences(kFrench, kEnglish, &freedict_lexicon());
   expect_valid(a, kFrench.size(), kEnglish.size());
   std::vector<Shape> expected = {{0, 1, 0, 1}, {1, 2, 1, 1}, {3, 1, 2, 2}, {4, 1, 4, 0},
                                  {5, 1, 4, 1}, {6, 1, 5, 1}, {7, 1, 6, 1}, {8, 1, 7, 1}};
@@ -193,7 +187,7 @@ TEST(SentenceAligner, FilteredFreeDictKeepsTheDocumentsWordsAndTheSameAlignment)
                                         aligner.headword_filter(french ? Lang::fr : Lang::en)),
                           french ? Lang::fr : Lang::en, aligner.lexicon_filter());
   }
-  EXPECT_LT(filtered.entry_count() * 10, freedict().entry_count());
+  EXPECT_LT(filtered.entry_count() * 10, freedict_lexicon().entry_count());
   auto has = [&](const char* fr, const char* en) {
     for (const Translation& t : filtered.translations(Lang::fr, fr))
       if (t.word == en) return true;
@@ -202,7 +196,7 @@ TEST(SentenceAligner, FilteredFreeDictKeepsTheDocumentsWordsAndTheSameAlignment)
   EXPECT_TRUE(has("bibliotheque", "library"));
   EXPECT_FALSE(has("maison", "house"));  // neither word is in the report
   EXPECT_EQ(shapes(aligner.align(&filtered)),
-            shapes(align_sentences(kFrench, kEnglish, &freedict())));
+            shapes(align_sentences(kFrench, kEnglish, &freedict_lexicon())));
 }
 
 TEST(SentenceAligner, CachedFreeDictWithPrefixFilterGivesTheSameLexiconAsParsedArticles) {
@@ -245,7 +239,8 @@ TEST(SentenceAligner, CachedFreeDictWithPrefixFilterGivesTheSameLexiconAsParsedA
   for (const char* word : {"bibliotheque", "conseil", "projet", "quartier"}) {
     std::vector<std::string> restricted, full;
     for (const Translation& t : cached.translations(Lang::fr, word)) restricted.push_back(t.word);
-    for (const Translation& t : freedict().translations(Lang::fr, word)) full.push_back(t.word);
+    for (const Translation& t : freedict_lexicon().translations(Lang::fr, word))
+      full.push_back(t.word);
     std::sort(restricted.begin(), restricted.end());
     std::sort(full.begin(), full.end());
     for (const std::string& t : restricted)
@@ -347,11 +342,11 @@ TEST(Lexicon, PairsAddedOnTwoThreadsGiveTheSameTablesInTheSameOrder) {
 
 TEST(SentenceAligner, EmptySideGivesOmissionsAndAWarning) {
   std::vector<std::string> none;
-  Alignment a = align_sentences(none, kEnglish, &freedict());
+  Alignment a = align_sentences(none, kEnglish, &freedict_lexicon());
   expect_valid(a, 0, kEnglish.size());
   EXPECT_EQ(a.beads.size(), kEnglish.size());
   EXPECT_FALSE(a.warnings.empty());
-  Alignment b = align_sentences(none, none, &freedict());
+  Alignment b = align_sentences(none, none, &freedict_lexicon());
   EXPECT_TRUE(b.beads.empty());
   EXPECT_FALSE(b.warnings.empty());
 }
@@ -360,7 +355,7 @@ TEST(SentenceAligner, MuchLongerSideStillGivesAValidAlignment) {
   std::vector<std::string> fr(kFrench.begin(), kFrench.begin() + 2);
   std::vector<std::string> en;
   for (int k = 0; k < 4; ++k) en.insert(en.end(), kEnglish.begin(), kEnglish.end());
-  Alignment a = align_sentences(fr, en, &freedict());
+  Alignment a = align_sentences(fr, en, &freedict_lexicon());
   expect_valid(a, fr.size(), en.size());
   EXPECT_FALSE(a.warnings.empty());
 }
@@ -376,7 +371,7 @@ TEST(SentenceAligner, WrongLanguageSideGivesLowScoresAndAWarning) {
       "Dann fahren alle zusammen an den See.",
       "Der Zug fährt um acht Uhr ab.",
   };
-  Alignment a = align_sentences(kFrench, german, &freedict());
+  Alignment a = align_sentences(kFrench, german, &freedict_lexicon());
   expect_valid(a, kFrench.size(), german.size());
   EXPECT_FALSE(a.warnings.empty());
   double total = 0;
