@@ -8,6 +8,7 @@ build_packages=(
   libicu-dev libsqlite3-dev libpugixml-dev libfmt-dev libcli11-dev nlohmann-json3-dev
   libstemmer-dev libexttextcat-dev libexttextcat-data libxml2-dev
   zlib1g-dev  # FreeDict's .dict.dz is dictzip, i.e. gzip
+  liblzma-dev  # libxml2's own dependency, for linking it statically (TANDEM_STATIC_DEPS)
   dict-freedict-fra-eng dict-freedict-eng-fra
 )
 test_packages=(

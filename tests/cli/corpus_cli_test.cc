@@ -43,6 +43,26 @@ TEST(Cli, HelpExitsZero) {
   EXPECT_THAT(help.out, HasSubstr("segment"));
 }
 
+TEST(Cli, HelpListsEveryCommand) {
+  auto help = run_tandem({"--help"});
+  ASSERT_EQ(help.exit_code, 0);
+  for (const char* command : {"segment", "detect", "corpus", "align-files", "mine", "align",
+                              "related", "tm", "terms", "glossary"})
+    EXPECT_THAT(help.out, HasSubstr(std::string("\n  ") + command + " ")) << command;
+}
+
+// main.cc builds only the command named on the line: global options before it, even a --db
+// value that is itself a command's name, must not hide it.
+TEST(Cli, GlobalOptionsBeforeTheCommand) {
+  testing::TempDir dir;
+  std::string db = (dir / "tm").string();
+  auto listed = run_tandem({"-q", "--db", db, "corpus", "list"});
+  EXPECT_EQ(listed.exit_code, 0) << listed.err;
+  auto unknown = run_tandem({"-q", "--db", db, "no-such-command"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_THAT(unknown.err, HasSubstr("no-such-command"));
+}
+
 TEST(Cli, UnknownOptionIsAUsageError) {
   auto bad = run_tandem({"--no-such-option"});
   EXPECT_EQ(bad.exit_code, 2);
