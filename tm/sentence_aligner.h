@@ -44,7 +44,7 @@ struct Bead {
 };
 
 struct AlignOptions {
-  bool learn = true;            // second pass with a lexicon learned from the first
+  bool learn = true;  // second pass with a lexicon learned from the first
   // Half-width of the first pass's band, in sentences, beyond the length difference between
   // consecutive anchors (which covers omissions). 10 and 20 give the same beads on every dev
   // document; 10 scores half the cells.
