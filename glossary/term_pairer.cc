@@ -294,10 +294,43 @@ class Distributional {
   const std::vector<std::pair<std::uint32_t, double>>& word_neighbours(std::string_view fr_key) {
     std::uint32_t id = fr_.id_of_key(fr_key);
     auto [it, inserted] = word_neighbours_.try_emplace(id);
-    if (inserted && id != CorpusContexts::kNone && fr_.frequency(id) >= kMinFrequency)
-      it->second =
-          en_words_.nearest(translate(fr_.vector_of_stem(id, fr_dims_), seeds_), kWordNeighbours);
+    if (inserted) {
+      const SparseVector& v = fr_word_vector(fr_key);
+      if (!v.empty()) it->second = en_words_.nearest(v, kWordNeighbours);
+    }
     return it->second;
+  }
+
+  // A French word's context vector in English dimensions; empty when it is rare.
+  const SparseVector& fr_word_vector(std::string_view fr_key) {
+    std::uint32_t id = fr_.id_of_key(fr_key);
+    auto [it, inserted] = fr_word_vectors_.try_emplace(id);
+    if (inserted && id != CorpusContexts::kNone && fr_.frequency(id) >= kMinFrequency)
+      it->second = translate(fr_.vector_of_stem(id, fr_dims_), seeds_);
+    return it->second;
+  }
+
+  // Cosine between the contexts of a French and an English word (folded keys), or -1 when
+  // either is too rare to have a context worth comparing.
+  double word_cosine(std::string_view fr_key, std::string_view en_key) {
+    const SparseVector& f = fr_word_vector(fr_key);
+    std::uint32_t e = en_.id_of_key(en_key);
+    if (f.empty() || e == CorpusContexts::kNone || en_.frequency(e) < kMinFrequency) return -1;
+    auto [it, inserted] = en_word_vectors_.try_emplace(e);
+    if (inserted) it->second = en_.vector_of_stem(e, en_dims_);
+    return cosine(f, it->second);
+  }
+
+  // In [0, 1]: how far an English word keeps the company of a French one, against the French
+  // word's nearest English neighbour (full support from half its cosine on). When the English
+  // word is too rare to compare, its frequency agreement stands in; when the French word has no
+  // clear neighbour, nothing can be told (1).
+  double context_support(std::string_view fr_key, std::string_view en_key) {
+    const auto& near = word_neighbours(fr_key);
+    if (near.empty() || near[0].second < kMinWordCosine) return 1.0;
+    double c = word_cosine(fr_key, en_key);
+    if (c < 0) return word_frequency_agreement(fr_key, en_key);
+    return std::min(1.0, c / (0.5 * near[0].second));
   }
 
   // English terms (indices) with the most similar contexts to a French term, with cosines.
@@ -429,6 +462,7 @@ class Distributional {
   VectorIndex en_terms_index_;
   std::vector<SparseVector> en_term_vectors_;
   std::unordered_map<std::uint32_t, std::vector<std::pair<std::uint32_t, double>>> word_neighbours_;
+  std::unordered_map<std::uint32_t, SparseVector> fr_word_vectors_, en_word_vectors_;
 };
 
 // Whether the words of a French term come in the order English gives their translations, in
@@ -466,6 +500,177 @@ double frequency_agreement(double fr_share, double en_share) {
   return std::exp(-std::abs(std::log(fr_share / en_share)) / 2.0);
 }
 
+// The English side of comparable pairing: each content word, its stem, the terms it occurs in,
+// and look-ups by stem and by first two letters (for the cognate search).
+struct EnglishVocabulary {
+  explicit EnglishVocabulary(std::span<const MonolingualTerm> en) {
+    for (std::size_t i = 0; i < en.size(); ++i) {
+      for (std::size_t k = 0; k < en[i].words.size(); ++k) {
+        const std::string& w = en[i].words[k];
+        auto& terms = terms_with[w];
+        if (terms.empty() || terms.back() != i) terms.push_back(i);
+        if (stem.emplace(w, en[i].stems[k]).second) {
+          by_prefix[w.substr(0, 2)].push_back(w);
+          by_stem[en[i].stems[k]].push_back(w);
+        }
+      }
+    }
+  }
+
+  // Whether a term's last word is a plural whose singular the corpus also has ("farms").
+  bool plural(const MonolingualTerm& t) const {
+    const std::string& last = t.words.back();
+    auto guesses = english_lemma_guesses(last);
+    for (std::size_t g = 1; g < guesses.size(); ++g) {
+      auto it = stem.find(guesses[g]);
+      if (it != stem.end() && it->second == stem.at(last)) return true;
+    }
+    return false;
+  }
+
+  std::unordered_map<std::string, std::string> stem;
+  std::unordered_map<std::string, std::vector<std::size_t>> terms_with;
+  std::unordered_map<std::string, std::vector<std::string>> by_prefix;
+  std::unordered_map<std::string, std::vector<std::string>> by_stem;
+};
+
+// Whether a French term's head (first word) is a plural whose singular is also in `vocabulary`.
+bool french_plural(const MonolingualTerm& t, const std::unordered_set<std::string>& vocabulary) {
+  auto guesses = french_lemma_guesses(t.words[0]);
+  return guesses.size() > 1 && vocabulary.count(guesses[1]);
+}
+
+struct ScoredCandidate {
+  double score;
+  std::size_t j;  // index of the English term
+  double coverage;
+};
+
+// Inflections and derivations of one English term ("wind farm"/"wind farms", "flow"/"flowing":
+// the same stems) are one translation told twice: the variant that agrees in number with the
+// French term, then the most frequent in the corpus, takes the best score of them all, so that
+// it is the one proposed first.
+void prefer_agreeing_variants(std::vector<ScoredCandidate>& scored,
+                              std::span<const MonolingualTerm> en, bool fr_plural,
+                              const EnglishVocabulary& vocabulary) {
+  std::map<std::vector<std::string>, std::vector<ScoredCandidate*>> variants;
+  for (ScoredCandidate& c : scored) variants[en[c.j].stems].push_back(&c);
+  auto preference = [&](const ScoredCandidate* c) {
+    return std::make_pair(vocabulary.plural(en[c->j]) == fr_plural, en[c->j].frequency);
+  };
+  for (auto& [stems, group] : variants) {
+    if (group.size() < 2) continue;
+    double best = 0;
+    ScoredCandidate* preferred = group[0];
+    for (ScoredCandidate* c : group) {
+      best = std::max(best, c->score);
+      if (preference(c) > preference(preferred)) preferred = c;
+    }
+    // Just above the others, so that the order between them does not rest on float ties.
+    preferred->score = std::nextafter(best, 2 * best + 1);
+  }
+}
+
+}  // namespace
+
+// Word translations of French words into the English vocabulary of comparable pairing, by
+// spelling, dictionary, cognates and (with the corpora) context neighbours; memoised.
+class TermPairer::WordTranslations {
+ public:
+  using Table = std::unordered_map<std::string, double>;  // English word → evidence
+
+  WordTranslations(TermPairer& pairer, const EnglishVocabulary& vocabulary, Distributional* dist)
+      : pairer_(pairer), vocabulary_(vocabulary), dist_(dist) {}
+
+  const Table& of(const std::string& f, const std::string& f_stem) {
+    auto [it, inserted] = table_.try_emplace(f);
+    if (inserted) fill(f, f_stem, it->second);
+    return it->second;
+  }
+
+ private:
+  void fill(const std::string& f, const std::string& f_stem, Table& out) {
+    auto offer = [&](const std::string& e, double w) {
+      double& slot = out[e];
+      slot = std::max(slot, w);
+    };
+    // Spelling evidence (same word, cognate) is doubted when the two words are far apart in
+    // frequency: a French word quoted a few times in English text is not its own translation.
+    auto spelling = [&](const std::string& e, double w) {
+      return dist_ ? w * dist_->word_frequency_agreement(f, e) : w;
+    };
+    std::unordered_set<std::string> from_dictionary;
+    if (vocabulary_.stem.count(f)) offer(f, spelling(f, 1.0));
+    if (pairer_.lexicon_) {
+      for (const std::string& g : french_lemma_guesses(f))
+        for (const Translation& t : pairer_.lexicon_->translations(Lang::fr, g)) {
+          if (vocabulary_.stem.count(t.word)) {
+            offer(t.word, 0.95);
+            from_dictionary.insert(t.word);
+          }
+          auto same_stem = vocabulary_.by_stem.find(pairer_.stem_of(Lang::en, t.word));
+          if (same_stem == vocabulary_.by_stem.end()) continue;
+          for (const std::string& e : same_stem->second) {
+            offer(e, 0.9);
+            from_dictionary.insert(e);
+          }
+        }
+    }
+    const std::string anglicized = anglicize_suffix(f);
+    for (const std::string* key : {&f, &anglicized}) {
+      auto bucket = vocabulary_.by_prefix.find(key->substr(0, 2));
+      if (bucket == vocabulary_.by_prefix.end()) continue;
+      for (const std::string& e : bucket->second) {
+        const std::string& e_stem = vocabulary_.stem.at(e);
+        double w = pairer_.word_evidence(f, f_stem, e, e_stem);
+        if (w < 0.5) continue;
+        bool listed = pairer_.in_lexicon(f, f_stem, e, e_stem) >= w;
+        if (listed) from_dictionary.insert(e);
+        offer(e, listed ? w : spelling(e, w));
+      }
+    }
+    if (!dist_) return;
+    // A translation is only as sure as its context support: a look-alike that keeps other
+    // company is doubted ("pale" is not "page"), and when no translation found so far is both
+    // sure and supported (a dictionary sense from another field), the words with the most alike
+    // contexts join in, as weaker translations. That also completes multi-word terms whose
+    // other words the dictionary explains ("éolien" → "wind").
+    double surest = 0;
+    for (auto& [e, w] : out) {
+      double support = dist_->context_support(f, e);
+      if (!from_dictionary.count(e)) w *= 0.5 + 0.5 * support;
+      surest = std::max(surest, w * support);
+    }
+    if (surest >= 0.9) return;
+    const auto& near = dist_->word_neighbours(f);
+    for (std::size_t r = 0; r < near.size(); ++r) {
+      if (near[r].second < kMinWordCosine) break;
+      auto same_stem = vocabulary_.by_stem.find(dist_->en_stem(near[r].first));
+      if (same_stem == vocabulary_.by_stem.end()) continue;
+      for (const std::string& e : same_stem->second)
+        offer(e, kDistributionalEvidence - 0.05 * static_cast<double>(r));
+    }
+  }
+
+  TermPairer& pairer_;
+  const EnglishVocabulary& vocabulary_;
+  Distributional* dist_;
+  std::unordered_map<std::string, Table> table_;
+};
+
+namespace {
+
+// Ranks of terms by weight (0 = heaviest), to prefer translations about as prominent in their
+// corpus as the source.
+std::vector<std::size_t> weight_ranks(std::span<const MonolingualTerm> terms) {
+  std::vector<std::size_t> order(terms.size()), rank(terms.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return terms[a].weight > terms[b].weight; });
+  for (std::size_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+  return rank;
+}
+
 }  // namespace
 
 std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTerm> fr,
@@ -475,101 +680,25 @@ std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTer
   std::unique_ptr<Distributional> dist;
   if (contexts.fr && contexts.en)
     dist = std::make_unique<Distributional>(*contexts.fr, *contexts.en, lexicon_, en);
-
-  // English vocabulary: each word, its stem, the terms it occurs in, and buckets by first two
-  // letters for cognate search.
-  std::unordered_map<std::string, std::string> en_stem;
-  std::unordered_map<std::string, std::vector<std::size_t>> en_terms_with;
-  std::unordered_map<std::string, std::vector<std::string>> en_by_prefix;
-  std::unordered_map<std::string, std::vector<std::string>> en_by_stem;
-  for (std::size_t i = 0; i < en.size(); ++i) {
-    for (std::size_t k = 0; k < en[i].words.size(); ++k) {
-      const std::string& w = en[i].words[k];
-      auto& terms = en_terms_with[w];
-      if (terms.empty() || terms.back() != i) terms.push_back(i);
-      if (en_stem.emplace(w, en[i].stems[k]).second) {
-        en_by_prefix[w.substr(0, 2)].push_back(w);
-        en_by_stem[en[i].stems[k]].push_back(w);
-      }
-    }
-  }
-  // Word translations of each French word into that vocabulary.
-  std::unordered_map<std::string, std::unordered_map<std::string, double>> table;
-  auto translations_of =
-      [&](const std::string& f,
-          const std::string& f_stem) -> const std::unordered_map<std::string, double>& {
-    auto [it, inserted] = table.try_emplace(f);
-    if (!inserted) return it->second;
-    auto& out = it->second;
-    auto offer = [&](const std::string& e, double w) {
-      double& slot = out[e];
-      slot = std::max(slot, w);
-    };
-    // Spelling evidence (same word, cognate) is doubted when the two words are far apart in
-    // frequency: a French word quoted a few times in English text is not its own translation.
-    auto spelling = [&](const std::string& e, double w) {
-      return dist ? w * dist->word_frequency_agreement(f, e) : w;
-    };
-    if (en_stem.count(f)) offer(f, spelling(f, 1.0));
-    if (lexicon_) {
-      for (const std::string& g : french_lemma_guesses(f))
-        for (const Translation& t : lexicon_->translations(Lang::fr, g)) {
-          if (en_stem.count(t.word)) offer(t.word, 0.95);
-          auto same_stem = en_by_stem.find(stem_of(Lang::en, t.word));
-          if (same_stem != en_by_stem.end())
-            for (const std::string& e : same_stem->second) offer(e, 0.9);
-        }
-    }
-    const std::string anglicized = anglicize_suffix(f);
-    for (const std::string* key : {&f, &anglicized}) {
-      auto bucket = en_by_prefix.find(key->substr(0, 2));
-      if (bucket == en_by_prefix.end()) continue;
-      for (const std::string& e : bucket->second) {
-        double w = word_evidence(f, f_stem, e, en_stem[e]);
-        if (w >= 0.5) offer(e, in_lexicon(f, f_stem, e, en_stem[e]) >= w ? w : spelling(e, w));
-      }
-    }
-    // Words with the most alike contexts, as weaker translations: enough to complete a
-    // multi-word term whose other words the dictionary explains ("éolien" → "wind").
-    double surest = 0;
-    for (const auto& [e, w] : out) surest = std::max(surest, w);
-    if (dist && surest < 0.9) {
-      const auto& near = dist->word_neighbours(f);
-      for (std::size_t r = 0; r < near.size(); ++r) {
-        if (near[r].second < kMinWordCosine) break;
-        auto same_stem = en_by_stem.find(dist->en_stem(near[r].first));
-        if (same_stem == en_by_stem.end()) continue;
-        for (const std::string& e : same_stem->second)
-          offer(e, kDistributionalEvidence - 0.05 * static_cast<double>(r));
-      }
-    }
-    return out;
-  };
-
-  // Weight ranks, to prefer translations about as prominent in their corpus as the source.
-  auto ranks = [](std::span<const MonolingualTerm> terms) {
-    std::vector<std::size_t> order(terms.size()), rank(terms.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      return terms[a].weight > terms[b].weight;
-    });
-    for (std::size_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
-    return rank;
-  };
-  std::vector<std::size_t> en_rank = ranks(en);
+  const EnglishVocabulary vocabulary(en);
+  WordTranslations translations(*this, vocabulary, dist.get());
+  const std::vector<std::size_t> en_rank = weight_ranks(en);
+  std::unordered_set<std::string> fr_vocabulary;
+  for (const MonolingualTerm& t : fr) fr_vocabulary.insert(t.words.begin(), t.words.end());
 
   std::vector<TermPair> out;
-  for (std::size_t i = 0; i < fr.size(); ++i) {
-    const MonolingualTerm& f = fr[i];
+  for (const MonolingualTerm& f : fr) {
     std::size_t nf = f.words.size();
     if (nf == 0 || nf > options_.max_words) continue;
-    std::vector<const std::unordered_map<std::string, double>*> per_word;
+    // Candidates: English terms holding a translation of one of the words, and (with the
+    // corpora) the terms whose contexts are most alike.
+    std::vector<const WordTranslations::Table*> per_word;
     std::unordered_map<std::size_t, double> candidates;  // English term → context cosine
     for (std::size_t a = 0; a < nf; ++a) {
-      per_word.push_back(&translations_of(f.words[a], f.stems[a]));
+      per_word.push_back(&translations.of(f.words[a], f.stems[a]));
       for (const auto& [e, w] : *per_word.back()) {
-        auto it = en_terms_with.find(e);
-        if (it != en_terms_with.end())
+        auto it = vocabulary.terms_with.find(e);
+        if (it != vocabulary.terms_with.end())
           for (std::size_t j : it->second) candidates.emplace(j, 0.0);
       }
     }
@@ -580,12 +709,7 @@ std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTer
         candidates.emplace(j, 0.0);
     }
     const double f_share = dist ? dist->fr_share(f) : 0.0;
-    struct Scored {
-      double score;
-      std::size_t j;
-      double coverage;
-    };
-    std::vector<Scored> scored;
+    std::vector<ScoredCandidate> scored;
     for (auto& [j, context] : candidates) {
       const MonolingualTerm& e = en[j];
       std::size_t ne = e.words.size();
@@ -616,9 +740,11 @@ std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTer
       }
       scored.push_back({score, j, coverage});
     }
-    std::sort(scored.begin(), scored.end(), [&](const Scored& a, const Scored& b) {
-      return a.score != b.score ? a.score > b.score : en[a.j].term < en[b.j].term;
-    });
+    prefer_agreeing_variants(scored, en, french_plural(f, fr_vocabulary), vocabulary);
+    std::sort(scored.begin(), scored.end(),
+              [&](const ScoredCandidate& a, const ScoredCandidate& b) {
+                return a.score != b.score ? a.score > b.score : en[a.j].term < en[b.j].term;
+              });
     for (std::size_t k = 0; k < scored.size() && k < per_term; ++k)
       out.push_back({f.term,
                      en[scored[k].j].term,

@@ -94,7 +94,11 @@ class TermPairer {
   // (single-word terms, and words inside multi-word terms, which are then translated
   // compositionally), ranks the candidates of a term by how alike their contexts are, and
   // prefers English terms about as frequent in their corpus as the French one in its own (all
-  // inflections counted together) and not mere fragments of one longer English term.
+  // inflections counted together) and not mere fragments of one longer English term. A word
+  // translation (dictionary or look-alike) whose contexts differ from the French word's is
+  // doubted, and context neighbours are offered in its place ("pale" → "blade", not "page").
+  // Of the variants of one English term ("wind farm", "wind farms"), the one agreeing in number
+  // with the French term comes first, then the most frequent.
   std::vector<TermPair> pair_comparable(std::span<const MonolingualTerm> fr,
                                         std::span<const MonolingualTerm> en,
                                         std::size_t per_term = 5, ComparableContexts contexts = {});
@@ -109,6 +113,7 @@ class TermPairer {
   double in_lexicon(std::string_view fr_key, std::string_view fr_stem, std::string_view en_key,
                     std::string_view en_stem);
   const std::string& stem_of(Lang lang, const std::string& key);
+  class WordTranslations;  // comparable pairing's word translation table (term_pairer.cc)
 
   const Lexicon* lexicon_;
   PairerOptions options_;

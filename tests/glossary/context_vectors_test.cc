@@ -147,6 +147,38 @@ TEST(TermPairerComparable, ContextsProposeAWordTheDictionaryLacks) {
   EXPECT_EQ(pairs[0].en, "blade");
 }
 
+// "pale" is spelled like an English word, but the English "pale" keeps other company (the
+// sky, the rain) than the French blade does: the look-alike is doubted and the word whose
+// contexts match, "blade", comes first.
+TEST(TermPairerComparable, ALookAlikeWithoutContextSupportYieldsToAContextNeighbour) {
+  Lexicon lexicon;
+  lexicon.add("longueur", "length");
+  lexicon.add("vent", "wind");
+  lexicon.add("pluie", "rain");
+  lexicon.add("ville", "town");
+  lexicon.add("ciel", "sky");
+  CorpusContexts fr(Lang::fr), en(Lang::en);
+  for (int i = 0; i < 3; ++i) {
+    fr.add_sentence("La longueur de la pale du rotor face au vent.");
+    fr.add_sentence("Le rotor porte une pale dont la longueur compte.");
+    fr.add_sentence("La pluie tombe sur la ville sous le ciel.");
+    en.add_sentence("The blade length of the rotor facing the wind.");
+    en.add_sentence("The rotor carries one blade whose length matters.");
+    en.add_sentence("A pale sky over the town before the rain.");
+    en.add_sentence("The rain left the town pale under a grey sky.");
+  }
+  std::vector<MonolingualTerm> fr_terms{term("pale", Lang::fr, 1, 6)};
+  std::vector<MonolingualTerm> en_terms{term("pale", Lang::en, 2, 6),
+                                        term("blade", Lang::en, 1, 6)};
+  TermPairer pairer(&lexicon);
+  auto plain = pairer.pair_comparable(fr_terms, en_terms, 2);
+  ASSERT_FALSE(plain.empty());
+  EXPECT_EQ(plain[0].en, "pale");  // the spelling alone says "pale"
+  auto pairs = pairer.pair_comparable(fr_terms, en_terms, 2, {&fr, &en});
+  ASSERT_FALSE(pairs.empty());
+  EXPECT_EQ(pairs[0].en, "blade");
+}
+
 // Two dictionary translations, the same company (none the seeds link): the one whose inflections
 // together are about as frequent as the French term's wins, although each surface form is seen
 // once and the other ranks higher in its corpus.

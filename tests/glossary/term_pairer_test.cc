@@ -125,5 +125,44 @@ TEST(TermPairerComparable, RanksCompositionalTranslationsFirst) {
   EXPECT_TRUE(turbine);
 }
 
+// "wind farm" and "wind farms" are one translation told twice: the singular French term gets
+// the singular first and the plural one the plural, whichever ranks higher in its corpus.
+TEST(TermPairerComparable, TheVariantAgreeingInNumberComesFirst) {
+  Lexicon lexicon;
+  lexicon.add("parc", "farm");
+  lexicon.add("éolien", "wind");
+  TermPairer pairer(&lexicon);
+  std::vector<MonolingualTerm> fr = {mono("parc éolien", {"parc", "eolien"}, Lang::fr, 5),
+                                     mono("parcs éoliens", {"parcs", "eoliens"}, Lang::fr, 4)};
+  for (double plural_weight : {1.0, 9.0}) {
+    std::vector<MonolingualTerm> en = {
+        mono("wind farm", {"wind", "farm"}, Lang::en, 5),
+        mono("wind farms", {"wind", "farms"}, Lang::en, plural_weight)};
+    auto pairs = pairer.pair_comparable(fr, en, 2);
+    ASSERT_EQ(pairs.size(), 4u);
+    EXPECT_EQ(pairs[0].fr, "parc éolien");
+    EXPECT_EQ(pairs[0].en, "wind farm");
+    EXPECT_EQ(pairs[2].fr, "parcs éoliens");
+    EXPECT_EQ(pairs[2].en, "wind farms");
+  }
+}
+
+// Two forms of one stem, neither plural: the one the English text uses more often comes first,
+// although the other ranks higher as a term.
+TEST(TermPairerComparable, TheMoreFrequentFormOfOneStemComesFirst) {
+  Lexicon lexicon;
+  lexicon.add("écoulement", "flow");
+  TermPairer pairer(&lexicon);
+  std::vector<MonolingualTerm> fr = {mono("écoulement", {"ecoulement"}, Lang::fr, 5)};
+  std::vector<MonolingualTerm> en = {mono("flowing", {"flowing"}, Lang::en, 9),
+                                     mono("flow", {"flow"}, Lang::en, 2)};
+  en[0].frequency = 2;
+  en[1].frequency = 12;
+  auto pairs = pairer.pair_comparable(fr, en, 2);
+  ASSERT_EQ(pairs.size(), 2u);
+  EXPECT_EQ(pairs[0].en, "flow");
+  EXPECT_EQ(pairs[1].en, "flowing");
+}
+
 }  // namespace
 }  // namespace tandem
