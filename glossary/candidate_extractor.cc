@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace tandem {
 namespace {
@@ -394,6 +395,34 @@ Role role_of(Lang lang, const Token& token) {
   return Role::Content;
 }
 
+// A bibliography key in square brackets ("[ACK 05]", "[Hansen 2004a]", "[12]"): the letters
+// name a reference, not a concept of the domain. True for a bracketed span of at most four
+// tokens holding a year or reference number (digits, maybe one letter after them).
+bool citation_number(std::string_view text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 4) return false;
+  return digits == text.size() ||
+         (digits + 1 == text.size() && text[digits] >= 'a' && text[digits] <= 'z');
+}
+
+// Marks the tokens inside bracketed citations as boundaries.
+void drop_citations(const std::vector<Token>& tokens, std::vector<Role>& roles) {
+  constexpr std::size_t kMaxInside = 4;
+  for (std::size_t open = 0; open < tokens.size(); ++open) {
+    if (tokens[open].text != "[") continue;
+    std::size_t close = open + 1;
+    bool number = false;
+    while (close < tokens.size() && close <= open + kMaxInside && tokens[close].text != "]") {
+      number = number || citation_number(tokens[close].text);
+      ++close;
+    }
+    if (close >= tokens.size() || tokens[close].text != "]" || !number) continue;
+    for (std::size_t k = open + 1; k < close; ++k) roles[k] = Role::Boundary;
+    open = close;
+  }
+}
+
 // English terms are noun phrases: they do not end in a past participle ("assumed") or an adverb
 // ("aerodynamically" is one of the rare exceptions we give up).
 bool can_end_term(Lang lang, std::string_view key) {
@@ -424,16 +453,26 @@ bool starts_upper(std::string_view text) {
   return u_isupper(c);
 }
 
-// A word written in capitals, at least two letters ("EU", "SCADA", "CO2").
-bool all_capitals(std::string_view text) {
+// The number of letters of a word written in capitals ("EU" 2, "SCADA" 5, "CO2" 2), 0 when it
+// has a lower-case letter.
+int capital_letters(std::string_view text) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
   int letters = 0;
   for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
     UChar32 c = u.char32At(i);
-    if (u_islower(c)) return false;
+    if (u_islower(c)) return 0;
     if (u_isupper(c)) ++letters;
   }
-  return letters >= 2;
+  return letters;
+}
+
+// The number of capital letters of a word ("PDe" 2, "MLI" 3, "Nordel" 1).
+int capital_letters_in(std::string_view text) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+  int capitals = 0;
+  for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1))
+    if (u_isupper(u.char32At(i))) ++capitals;
+  return capitals;
 }
 
 // Titles whose point does not end a sentence: "M. Girard", "Ms. Carrel" are capitalised names.
@@ -451,8 +490,14 @@ bool sentence_start(const std::vector<Token>& tokens, std::size_t i) {
   if (before.size() > 1 && before.ends_with('.') &&
       is_title(std::string_view(tokens[i - 1].key).substr(0, tokens[i - 1].key.size() - 1)))
     return false;
-  return before == "." || before == "!" || before == "?" || before == ":" || before == "\"" ||
-         before == "«" || before == "(" || before == "-" || before == "•";
+  // Entries of a table of contents start after the dot leaders and page number ("........ 121
+  // Etat des lieux").
+  if (before.find_first_not_of(".…") == std::string_view::npos) return true;
+  if (tokens[i - 1].kind == TokenKind::Number && i >= 2 &&
+      tokens[i - 2].text.find_first_not_of(".…") == std::string_view::npos)
+    return true;
+  return before == "!" || before == "?" || before == ":" || before == "\"" || before == "«" ||
+         before == "(" || before == "-" || before == "•";
 }
 
 // The sentence around an occurrence, whole when it is of ordinary length. Web text can hold a
@@ -489,6 +534,22 @@ bool is_function_word(Lang lang, std::string_view key) {
 bool is_linking_word(Lang lang, std::string_view key) {
   return lang == Lang::fr ? contains(kFrenchLinkingWords, key)
                           : contains(kEnglishLinkingWords, key);
+}
+
+bool abbreviates(std::string_view acronym, std::string_view long_form) {
+  auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  if (acronym.empty() || !alnum(acronym.front()) || long_form.empty()) return false;
+  // Right to left, each character of the acronym at the latest place it can be; the first one
+  // only at the start of a word.
+  std::size_t l = long_form.size();
+  for (std::size_t s = acronym.size(); s-- > 0;) {
+    const char c = acronym[s];
+    if (!alnum(c)) continue;
+    while (l > 0 && (long_form[l - 1] != c || (s == 0 && l > 1 && alnum(long_form[l - 2])))) --l;
+    if (l == 0) return false;
+    --l;
+  }
+  return l == 0;  // the long form starts where the acronym does
 }
 
 std::string lower_case(std::string_view text) {
@@ -530,6 +591,18 @@ std::vector<std::size_t> CandidateExtractor::add_sentence(std::string_view text,
   std::vector<Role> roles;
   roles.reserve(tokens.size());
   for (const Token& t : tokens) roles.push_back(role_of(lang_, t));
+  drop_citations(tokens, roles);
+  // A model or standard number after a name belongs to it ("NACA 4412", "Natura 2000"): after a
+  // word in capitals or capitalised away from a sentence start ("Crew 4" opens a sentence). A
+  // candidate never starts with the number.
+  for (std::size_t i = 1; i < tokens.size(); ++i) {
+    const Token& name = tokens[i - 1];
+    if (tokens[i].kind == TokenKind::Number && roles[i - 1] == Role::Content &&
+        tokens[i].text.find_first_not_of("0123456789-") == std::string::npos &&
+        (capital_letters_in(name.text) >= 2 ||
+         (starts_upper(name.text) && !sentence_start(tokens, i - 1))))
+      roles[i] = Role::Content;
+  }
   // An article is a linking word only right after de/à ("production de l'électricité").
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (roles[i] != Role::Article) continue;
@@ -537,10 +610,17 @@ std::vector<std::size_t> CandidateExtractor::add_sentence(std::string_view text,
                       (tokens[i - 1].key == "de" || tokens[i - 1].key == "a");
     roles[i] = after_link ? Role::Link : Role::Boundary;
   }
+  // Acronyms in parentheses ("(MLI)"), and those found to abbreviate the words before them.
+  std::vector<bool> acronym(tokens.size(), false);
+  std::vector<bool> defined(tokens.size(), false);
+  for (std::size_t k = 1; k + 1 < tokens.size(); ++k)
+    acronym[k] = roles[k] == Role::Content && tokens[k - 1].text == "(" &&
+                 tokens[k + 1].text == ")" && capital_letters_in(tokens[k].text) >= 2;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (roles[i] != Role::Content) continue;
     stem_frequency_[tokens[i].stem]++;
     ++content_words_;
+    if (tokens[i].kind == TokenKind::Number) continue;
     if (i > 0 && (lang_ == Lang::fr ? contains(kFrenchVerbCues, tokens[i - 1].key)
                                     : contains(kEnglishVerbCues, tokens[i - 1].key)))
       verb_contexts_[tokens[i].stem]++;
@@ -589,12 +669,24 @@ std::vector<std::size_t> CandidateExtractor::add_sentence(std::string_view text,
         ++c.after_determiner;
       if (i > 0 && roles[i - 1] == Role::Content) ++c.left_open;
       if (j + 1 < tokens.size() && roles[j + 1] == Role::Content) ++c.right_open;
-      for (std::size_t k = i; k <= j; ++k) {
-        if (roles[k] == Role::Content && all_capitals(tokens[k].text)) {
-          ++c.with_capitals_word;
-          break;
+      // Acronyms are short; longer words in capitals are headings or PDF debris.
+      constexpr int kLongCapitals = 7;
+      int capitals = 0;
+      for (std::size_t k = i; k <= j; ++k)
+        if (roles[k] == Role::Content)
+          capitals = std::max(capitals, capital_letters(tokens[k].text));
+      if (capitals >= 2) ++c.with_capitals_word;
+      if (capitals >= kLongCapitals) ++c.with_long_capitals_word;
+      if (j + 2 < tokens.size() && acronym[j + 2]) {
+        std::string long_form;
+        for (std::size_t k = i; k <= j; ++k) (long_form += tokens[k].key) += ' ';
+        long_form.pop_back();
+        if (abbreviates(tokens[j + 2].key, long_form)) {
+          ++c.before_own_acronym;
+          defined[j + 2] = true;
         }
       }
+      if (i == j && defined[i]) ++c.as_defined_acronym;
       if (std::find(c.documents.begin(), c.documents.end(), document) == c.documents.end())
         c.documents.push_back(document);
     }

@@ -43,6 +43,13 @@ struct TermCandidate {
   // with a word in capitals ("SCADA", "EU"): evidence of acronyms and named entities.
   std::uint32_t capitalised_inside = 0;
   std::uint32_t with_capitals_word = 0;
+  // Occurrences with a long word in capitals ("INTRODUCTION", "SURGXFWLRQ"): headings and PDF
+  // debris rather than acronyms, which are short.
+  std::uint32_t with_long_capitals_word = 0;
+  // Occurrences right before an acronym in parentheses that abbreviates it ("modulation de
+  // largeur d'impulsion (MLI)"), and occurrences as such an acronym: writers define their terms.
+  std::uint32_t before_own_acronym = 0;
+  std::uint32_t as_defined_acronym = 0;
   std::string cased;  // as written where capitalised away from a sentence start ("Hélène Carrel")
   // Where its occurrences sit, the syntax a tagger would give: right after a determiner ("the",
   // "une": a noun phrase starts here), and glued to a content word on the left or the right (a
@@ -103,6 +110,11 @@ class CandidateExtractor {
 bool is_function_word(Lang lang, std::string_view key);
 // The function words allowed inside a term ("de", "of", ...).
 bool is_linking_word(Lang lang, std::string_view key);
+// Whether `acronym` ("MLI", "HAWT") abbreviates `long_form` ("modulation de largeur
+// d'impulsion", "horizontal-axis wind turbine"), both folded keys: its letters and digits are
+// found in order in the long form, the first one starting its first word (Schwartz & Hearst
+// 2003, "A simple algorithm for identifying abbreviation definitions in biomedical text").
+bool abbreviates(std::string_view acronym, std::string_view long_form);
 // Lower case of UTF-8 text by Unicode rules ("ÉOLIENNE" → "éolienne").
 std::string lower_case(std::string_view text);
 

@@ -63,7 +63,7 @@ bool looks_like_verb_form(Lang lang, std::string_view word) {
 }
 
 // The evidence on a phrase; single words get their own copy of each (see below).
-constexpr std::array<std::string_view, 41> kPhraseFeatures = {
+constexpr std::array<std::string_view, 46> kPhraseFeatures = {
     "bias",
     "log_frequency",
     "log_documents",
@@ -105,6 +105,11 @@ constexpr std::array<std::string_view, 41> kPhraseFeatures = {
     "one_document",
     "association_below_quarter",
     "association_above_half",
+    "long_capitals_word",
+    "proper_name",
+    "general_proper_name",
+    "before_own_acronym",
+    "defined_acronym",
 };
 
 // Whether a phrase feature means something for a single word (and is not the bias).
@@ -214,6 +219,10 @@ std::vector<std::vector<double>> termhood_features(const CandidateExtractor& ext
         (general.only_modifier(modifier_stem) ||
          looks_like_verb_form(lang, lang == Lang::fr ? c.words.back() : c.words.front()));
     const bool digit = c.term.find_first_of("0123456789") != std::string::npos;
+    // Always capitalised, and seen away from a sentence start: a name ("Hongrie", "Xavier
+    // Guillaud"), a term even when its words are common in general language.
+    const bool proper_name = c.capitalised == c.frequency && c.capitalised_inside > 0 &&
+                             c.with_capitals_word < c.frequency;
     const bool general_phrase = multiword && general.count(lower_stem_join(c.stems)) > 0;
     rows[i] = {
         1.0,
@@ -257,6 +266,11 @@ std::vector<std::vector<double>> termhood_features(const CandidateExtractor& ext
         c.documents.size() == 1 ? 1.0 : 0.0,
         multiword && association < 0.25 ? 1.0 : 0.0,
         multiword && association > 0.5 ? 1.0 : 0.0,
+        c.with_long_capitals_word / frequency,
+        proper_name ? 1.0 : 0.0,
+        proper_name && spec < 5 ? 1.0 : 0.0,
+        c.before_own_acronym > 0 ? 1.0 : 0.0,
+        c.as_defined_acronym > 0 ? 1.0 : 0.0,
     };
     const double single = multiword ? 0.0 : 1.0;
     for (std::size_t f = 0; f < kPhraseFeatures.size(); ++f)

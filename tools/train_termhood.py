@@ -49,25 +49,33 @@ def load_language(tandem, shared, domain, lang, key):
 
 
 def fit(rows, labels, l2, iterations=400, rate=0.5):
-    """Logistic regression on standardised features, Nesterov momentum; returns raw weights."""
+    """Logistic regression on standardised features, Nesterov momentum; returns raw weights.
+
+    Most features are zero on most rows (single-word copies, bins), so the rows are kept sparse
+    and standardisation is folded into the weights: the same optimisation, several times faster.
+    """
     n, d = len(rows), len(rows[0])
     mean = [sum(r[j] for r in rows) / n for j in range(d)]
     std = [math.sqrt(sum((r[j] - mean[j]) ** 2 for r in rows) / n) or 1.0 for j in range(d)]
     mean[0], std[0] = 0.0, 1.0  # the bias column stays 1
-    z = [[(r[j] - mean[j]) / std[j] for j in range(d)] for r in rows]
+    sparse = [[(j, x) for j, x in enumerate(r) if j and x] for r in rows]
     w = [0.0] * d
     velocity = [0.0] * d
     for _ in range(iterations):
         look = [w[j] + 0.9 * velocity[j] for j in range(d)]
-        grad = [0.0] * d
-        for x, y in zip(z, labels):
-            s = sum(a * b for a, b in zip(look, x))
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s))))
-            e = p - y
-            for j in range(d):
-                grad[j] += e * x[j]
+        scaled = [look[j] / std[j] for j in range(d)]
+        offset = look[0] - sum(scaled[j] * mean[j] for j in range(1, d))
+        raw_grad = [0.0] * d  # sum of e * x_j over rows, raw features
+        error_sum = 0.0
+        for x, y in zip(sparse, labels):
+            s = offset + sum(scaled[j] * v for j, v in x)
+            e = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, s)))) - y
+            error_sum += e
+            for j, v in x:
+                raw_grad[j] += e * v
         for j in range(d):
-            g = grad[j] / n + (l2 * look[j] / n if j else 0.0)
+            g = error_sum if j == 0 else (raw_grad[j] - mean[j] * error_sum) / std[j]
+            g = g / n + (l2 * look[j] / n if j else 0.0)
             velocity[j] = 0.9 * velocity[j] - rate * g
             w[j] += velocity[j]
     # Back to the raw feature scale.
@@ -124,14 +132,14 @@ def main():
     names = data["en"]["names"]
 
     # Cross-language check: weights and cut from one language, scored on the other.
+    weights = {lang: fit(data[lang]["rows"], data[lang]["labels"], args.l2) for lang in ("en", "fr")}
     for train, test in (("en", "fr"), ("fr", "en")):
-        w = fit(data[train]["rows"], data[train]["labels"], args.l2)
-        report(f"trained on {train}, self", w, data[train])
-        report(f"trained on {train}, cross", w, data[test])
+        report(f"trained on {train}, self", weights[train], data[train])
+        report(f"trained on {train}, cross", weights[train], data[test])
 
     for lang in ("en", "fr"):
         d = data[lang]
-        w = fit(d["rows"], d["labels"], args.l2)
+        w = weights[lang]
         report(f"model {lang}", w, d)
         if args.no_write:
             continue
@@ -142,6 +150,7 @@ def main():
                       f"background: {'yes' if d['background'] else 'no'}); do not edit by hand.\n")
             for name, weight in zip(names, w):
                 out.write(f"{name}\t{weight:.6g}\n")
+
 
 if __name__ == "__main__":
     main()

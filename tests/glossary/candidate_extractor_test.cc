@@ -150,5 +150,89 @@ TEST(CandidateExtractorFr, ShowsNamesAsWrittenAndOtherTermsInLowerCase) {
   EXPECT_EQ(term->display(), "ligne de bus") << "capitalised only at a sentence start";
 }
 
+TEST(CandidateExtractorFr, BracketedCitationKeysAreNotCandidates) {
+  CandidateExtractor x(Lang::fr);
+  x.add_sentence("Le volant d'inertie lisse la production [BOU 05].", 0);
+  x.add_sentence("Selon [Marchand 2004a], le volant d'inertie tourne vite.", 0);
+  x.add_sentence("Le schéma [Onduleur triphasé] montre le montage.", 0);
+  EXPECT_EQ(find(x, "bou"), nullptr);
+  EXPECT_EQ(find(x, "marchand"), nullptr);
+  ASSERT_NE(find(x, "volant d'inertie"), nullptr);
+  EXPECT_EQ(find(x, "volant d'inertie")->frequency, 2u);
+  // Brackets without a year or number are not a citation.
+  EXPECT_NE(find(x, "onduleur triphasé"), nullptr);
+}
+
+TEST(CandidateExtractorFr, TellsLongWordsInCapitalsFromAcronyms) {
+  CandidateExtractor x(Lang::fr);
+  x.add_sentence("CONCLUSION GENERALE sur le convertisseur", 0);
+  x.add_sentence("Le gestionnaire RTE coupe la ligne.", 0);
+  const TermCandidate* heading = find(x, "conclusion generale");
+  ASSERT_NE(heading, nullptr);
+  EXPECT_EQ(heading->with_capitals_word, 1u);
+  EXPECT_EQ(heading->with_long_capitals_word, 1u);
+  const TermCandidate* acronym = find(x, "rte");
+  ASSERT_NE(acronym, nullptr);
+  EXPECT_EQ(acronym->with_capitals_word, 1u);
+  EXPECT_EQ(acronym->with_long_capitals_word, 0u);
+}
+
+TEST(CandidateExtractorFr, TableOfContentsEntryStartsAfterItsPageNumber) {
+  CandidateExtractor x(Lang::fr);
+  x.add_sentence("Chapitre premier .......... 12 Etat de l'art des onduleurs", 0);
+  x.add_sentence("La société Ventadour livre les pales.", 0);
+  const TermCandidate* entry = find(x, "etat");
+  ASSERT_NE(entry, nullptr);
+  EXPECT_EQ(entry->capitalised, 1u);
+  EXPECT_EQ(entry->capitalised_inside, 0u);
+  const TermCandidate* name = find(x, "ventadour");
+  ASSERT_NE(name, nullptr);
+  EXPECT_EQ(name->capitalised_inside, 1u);
+}
+
+TEST(Abbreviates, FindsTheLettersOfTheAcronymFromTheFirstWord) {
+  EXPECT_TRUE(abbreviates("mli", "modulation de largeur d'impulsion"));
+  EXPECT_TRUE(abbreviates("hawt", "horizontal-axis wind turbine"));
+  EXPECT_TRUE(abbreviates("pde", "production decentralisee"));
+  // The long form must start with the acronym, and hold all its letters.
+  EXPECT_FALSE(abbreviates("mli", "largeur d'impulsion"));
+  EXPECT_FALSE(abbreviates("hawt", "wind turbine"));
+  EXPECT_FALSE(abbreviates("edf", "mw"));
+  EXPECT_FALSE(abbreviates("", "wind turbine"));
+}
+
+TEST(CandidateExtractorFr, CountsTermsDefinedByAnAcronymInParentheses) {
+  CandidateExtractor x(Lang::fr);
+  x.add_sentence("La modulation de largeur d'impulsion (MLI) commande l'onduleur.", 0);
+  x.add_sentence("La MLI réduit les harmoniques du parc de 12 MW (EDF).", 0);
+  const TermCandidate* long_form = find(x, "modulation de largeur d'impulsion");
+  ASSERT_NE(long_form, nullptr);
+  EXPECT_EQ(long_form->before_own_acronym, 1u);
+  EXPECT_EQ(find(x, "largeur d'impulsion")->before_own_acronym, 0u);
+  const TermCandidate* acronym = find(x, "mli");
+  ASSERT_NE(acronym, nullptr);
+  EXPECT_EQ(acronym->frequency, 2u);
+  EXPECT_EQ(acronym->as_defined_acronym, 1u);
+  // "EDF" does not abbreviate "MW".
+  EXPECT_EQ(find(x, "mw")->before_own_acronym, 0u);
+  EXPECT_EQ(find(x, "edf")->as_defined_acronym, 0u);
+}
+
+TEST(CandidateExtractorEn, KeepsAModelNumberAfterACapitalisedName) {
+  CandidateExtractor x(Lang::en);
+  x.add_sentence("The rotor uses a Clarkfield 2210 profile at 12 metres.", 0);
+  EXPECT_NE(find(x, "clarkfield 2210"), nullptr);
+  EXPECT_NE(find(x, "clarkfield 2210 profile"), nullptr);
+  EXPECT_EQ(find(x, "2210 profile"), nullptr);  // a number never starts a term
+  EXPECT_EQ(find(x, "2210"), nullptr);
+  EXPECT_EQ(find(x, "12 metres"), nullptr);
+  x.add_sentence("A profile 2210 was not tested.", 0);  // lower-case word: no name
+  EXPECT_EQ(find(x, "profile 2210"), nullptr);
+  x.add_sentence("Crew 4 serviced the gearbox.", 0);  // capitalised as a sentence start
+  EXPECT_EQ(find(x, "crew 4"), nullptr);
+  x.add_sentence("The IEC 61400 standard applies.", 0);
+  EXPECT_NE(find(x, "iec 61400 standard"), nullptr);
+}
+
 }  // namespace
 }  // namespace tandem

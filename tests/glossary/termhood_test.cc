@@ -203,6 +203,42 @@ TEST(Termhood, DefaultCutKeepsWhatTheModelExpectsToBeTerms) {
             f1_optimal_count(scored({3, 2.5, 2, 1.5, 1, 0.5, 0})));
 }
 
+double feature(const CandidateExtractor& x, const GeneralFrequencies& table, std::string_view term,
+               std::string_view name) {
+  auto names = termhood_feature_names();
+  auto column =
+      static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin());
+  auto rows = termhood_features(x, table);
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    if (x.candidates()[i].term == term) return rows[i].at(column);
+  ADD_FAILURE() << "no candidate " << term;
+  return std::nan("");
+}
+
+TEST(TermhoodFeatures, NameIsAlwaysCapitalisedAndSeenInsideASentence) {
+  testing::TempDir dir;
+  GeneralFrequencies table = small_table(dir);
+  CandidateExtractor x(Lang::en);
+  x.add_sentence("Engineers from Brightwater inspected the gearbox.", 0);
+  x.add_sentence("Gearbox wear worried Brightwater.", 1);
+  x.add_sentence("Morning shifts are short.", 1);
+  EXPECT_EQ(feature(x, table, "brightwater", "proper_name"), 1.0);
+  EXPECT_EQ(feature(x, table, "gearbox", "proper_name"), 0.0);  // also lower case
+  EXPECT_EQ(feature(x, table, "morning", "proper_name"), 0.0);  // only at a sentence start
+}
+
+TEST(TermhoodFeatures, MarksAcronymsAndTheTermsTheyAbbreviate) {
+  testing::TempDir dir;
+  GeneralFrequencies table = small_table(dir);
+  CandidateExtractor x(Lang::en);
+  x.add_sentence("The vertical-axis wind turbine (VAWT) needs no yaw drive.", 0);
+  x.add_sentence("A VAWT turns in any wind.", 0);
+  EXPECT_EQ(feature(x, table, "vertical-axis wind turbine", "before_own_acronym"), 1.0);
+  EXPECT_EQ(feature(x, table, "wind turbine", "before_own_acronym"), 0.0);
+  EXPECT_EQ(feature(x, table, "vawt", "defined_acronym"), 1.0);
+  EXPECT_EQ(feature(x, table, "yaw drive", "defined_acronym"), 0.0);
+}
+
 TEST(TermhoodFeatures, EverySingleWordFeatureHasItsPhraseFeature) {
   auto names = termhood_feature_names();
   std::set<std::string_view> all(names.begin(), names.end());
