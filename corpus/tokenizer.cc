@@ -1,6 +1,5 @@
 #include "corpus/tokenizer.h"
 
-#include <libstemmer.h>
 #include <unicode/brkiter.h>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
@@ -9,10 +8,12 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
 #include "corpus/error.h"
+#include "corpus/stemmer.h"
 
 namespace tandem {
 namespace {
@@ -246,21 +247,6 @@ bool is_continuation_group(std::string_view number) {
   return number.size() == 3 || number[3] == ',' || number[3] == '.';
 }
 
-const char* stemmer_name(Lang lang) {
-  switch (lang) {
-    case Lang::fr:
-      return "french";
-    case Lang::en:
-      return "english";
-    case Lang::und:
-      return nullptr;
-  }
-  return nullptr;
-}
-
-struct StemmerDeleter {
-  void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
-};
 struct UTextDeleter {
   void operator()(UText* t) const { utext_close(t); }
 };
@@ -352,19 +338,16 @@ struct Tokenizer::Impl {
   Lang lang;
   std::unique_ptr<icu::BreakIterator> words;
   std::unique_ptr<UText, UTextDeleter> utext;
-  std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer;
-  std::vector<Segment> segments;  // reused between calls
+  std::optional<Stemmer> stemmer;  // none with Stems::none or Lang::und
+  std::vector<Segment> segments;   // reused between calls
 
-  explicit Impl(Lang l) : lang(l) {
+  Impl(Lang l, Stems stems) : lang(l) {
     UErrorCode status = U_ZERO_ERROR;
     icu::Locale locale(l == Lang::und ? "" : std::string(to_tag(l)).c_str());
     words.reset(icu::BreakIterator::createWordInstance(locale, status));
     if (U_FAILURE(status) || !words)
       throw Error(std::string("cannot create the ICU word iterator: ") + u_errorName(status));
-    if (const char* name = stemmer_name(l)) {
-      stemmer.reset(sb_stemmer_new(name, "UTF_8"));
-      if (!stemmer) throw Error(std::string("cannot create the Snowball stemmer for ") + name);
-    }
+    if (stems == Stems::snowball && l != Lang::und) stemmer.emplace(l);
   }
 
   void break_words(std::string_view text) {
@@ -440,12 +423,7 @@ struct Tokenizer::Impl {
   std::string stem_of(const std::string& key) {
     if (!stemmer) return key;
     if (auto hit = stem_cache.find(key); hit != stem_cache.end()) return hit->second;
-    const sb_symbol* s =
-        sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(key.data()),
-                        static_cast<int>(key.size()));
-    if (!s) return key;
-    std::string stem(reinterpret_cast<const char*>(s),
-                     static_cast<std::size_t>(sb_stemmer_length(stemmer.get())));
+    std::string stem = (*stemmer)(key);
     if (stem_cache.size() >= kMaxStemCache) stem_cache.clear();
     stem_cache.emplace(key, stem);
     return stem;
@@ -516,7 +494,7 @@ struct Tokenizer::Impl {
   }
 };
 
-Tokenizer::Tokenizer(Lang lang) : impl_(std::make_unique<Impl>(lang)) {}
+Tokenizer::Tokenizer(Lang lang, Stems stems) : impl_(std::make_unique<Impl>(lang, stems)) {}
 Tokenizer::~Tokenizer() = default;
 Tokenizer::Tokenizer(Tokenizer&&) noexcept = default;
 Tokenizer& Tokenizer::operator=(Tokenizer&&) noexcept = default;

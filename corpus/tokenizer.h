@@ -30,15 +30,20 @@ enum class TokenKind { Word, Number, Punct, Symbol };
 struct Token {
   std::string text;  // as written (NFC)
   std::string key;   // folded: lower case, no accents, ’ → ', for matching
-  std::string stem;  // Snowball stem of key in the token's language (key itself for non-words)
+  std::string stem;  // Snowball stem of key in the token's language (key itself for non-words
+                     // and with Stems::none)
   TokenKind kind = TokenKind::Word;
   std::size_t begin = 0;  // byte offsets in the input
   std::size_t end = 0;
 };
 
+// Stems::none leaves Token::stem equal to the key, for callers that stem each distinct word
+// themselves (corpus/stemmer.h), e.g. on another thread.
+enum class Stems { snowball, none };
+
 class Tokenizer {
  public:
-  explicit Tokenizer(Lang lang);
+  explicit Tokenizer(Lang lang, Stems stems = Stems::snowball);
   ~Tokenizer();
   Tokenizer(Tokenizer&&) noexcept;
   Tokenizer& operator=(Tokenizer&&) noexcept;

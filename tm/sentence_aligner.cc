@@ -167,7 +167,7 @@ class SentenceAligner::Impl {
     // side), so each is tokenised on a thread of its own, with its own tokenizer.
     auto add_side = [this](Lang lang, std::span<const std::string> lines,
                            std::vector<std::size_t>& chars) {
-      Tokenizer tokenizer(lang);
+      Tokenizer tokenizer(lang, Stems::none);  // stem_new_words() stems on both threads
       chars.reserve(lines.size() + 1);
       chars.push_back(0);
       for (const std::string& s : lines) {
@@ -178,6 +178,7 @@ class SentenceAligner::Impl {
     run_both(
         threads_ > 1, [&] { add_side(Lang::en, en, en_chars_); },
         [&] { add_side(Lang::fr, fr, fr_chars_); });
+    features_.stem_new_words();
     if (fr_chars_.back() > 0 && en_chars_.back() > 0)
       length_.ratio = std::clamp(double(en_chars_.back()) / double(fr_chars_.back()), 0.5, 2.0);
     index_.resize(std::max(n_, m_) + 4);

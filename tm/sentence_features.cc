@@ -1,7 +1,5 @@
 #include "tm/sentence_features.h"
 
-#include <libstemmer.h>
-
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -9,35 +7,12 @@
 #include <unordered_set>
 
 #include "corpus/error.h"
+#include "corpus/stemmer.h"
 #include "tm/cognates.h"
 #include "tm/parallel.h"
 
 namespace tandem {
 namespace {
-
-// The Snowball stemmer the tokenizer uses, applied to dictionary words so they meet the
-// document's tokens on the same stems.
-class Stemmer {
- public:
-  explicit Stemmer(Lang lang)
-      : stemmer_(sb_stemmer_new(lang == Lang::fr ? "french" : "english", "UTF_8")) {
-    if (!stemmer_) throw Error("cannot create the Snowball stemmer");
-  }
-  std::string operator()(std::string_view key) const {
-    const sb_symbol* s =
-        sb_stemmer_stem(stemmer_.get(), reinterpret_cast<const sb_symbol*>(key.data()),
-                        static_cast<int>(key.size()));
-    if (!s) return std::string(key);
-    return std::string(reinterpret_cast<const char*>(s),
-                       static_cast<std::size_t>(sb_stemmer_length(stemmer_.get())));
-  }
-
- private:
-  struct Delete {
-    void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
-  };
-  std::unique_ptr<sb_stemmer, Delete> stemmer_;
-};
 
 // Dictionary headwords are lemmas; a document has inflected forms. Besides the key itself, try
 // the stem and the stem with the usual lemma endings ("organis" → "organiser", "maison").
@@ -239,6 +214,27 @@ std::uint32_t SentenceFeatures::add_sentence(Lang lang, std::span<const Token> w
   for (std::uint32_t id : ids) ++s.df[id];
   s.sentences.push_back(std::move(ids));
   return static_cast<std::uint32_t>(s.sentences.size() - 1);
+}
+
+void SentenceFeatures::stem_new_words() {
+  // French and English words alternate in the list, so that each half of it costs about the
+  // same (a French stem takes longer).
+  std::vector<std::pair<Side*, std::uint32_t>> words;
+  auto fr_id = static_cast<std::uint32_t>(fr_.stemmed),
+       en_id = static_cast<std::uint32_t>(en_.stemmed);
+  while (fr_id < fr_.keys.size() || en_id < en_.keys.size()) {
+    if (fr_id < fr_.keys.size()) words.emplace_back(&fr_, fr_id++);
+    if (en_id < en_.keys.size()) words.emplace_back(&en_, en_id++);
+  }
+  for_halves(options_.threads > 1, words.size(), [&](unsigned, std::size_t begin, std::size_t end) {
+    const Stemmer fr(Lang::fr), en(Lang::en);
+    for (std::size_t k = begin; k < end; ++k) {
+      auto [side, id] = words[k];
+      if (!side->numeric[id]) side->stems[id] = (side == &fr_ ? fr : en)(side->keys[id]);
+    }
+  });
+  fr_.stemmed = fr_.keys.size();
+  en_.stemmed = en_.keys.size();
 }
 
 std::size_t SentenceFeatures::sentence_count(Lang lang) const {

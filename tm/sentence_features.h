@@ -77,6 +77,10 @@ class SentenceFeatures {
   // document words) and returns its index on that side (0, 1, 2 ... per side). The two sides
   // may be registered concurrently, each by one thread.
   std::uint32_t add_sentence(Lang side, std::span<const Token> words);
+  // Computes the Snowball stems of the words registered since the last call, each distinct word
+  // once, on FeatureOptions::threads threads: for sentences registered from a tokenizer made
+  // with Stems::none (the stems are the same either way). Call before the filters and prepare().
+  void stem_new_words();
   std::size_t sentence_count(Lang side) const;
 
   // Builds the links between the two vocabularies and the chance model. Call after the last
@@ -149,6 +153,7 @@ class SentenceFeatures {
     std::unordered_map<std::string, std::uint32_t> ids;  // key → vocabulary id
     std::vector<std::string> keys;
     std::vector<std::string> stems;
+    std::size_t stemmed = 0;  // ids below have their stems computed by stem_new_words()
     std::vector<bool> numeric;
     std::vector<std::uint32_t> df;                      // sentences containing the word
     std::vector<std::vector<std::uint32_t>> sentences;  // sorted distinct ids per sentence
