@@ -1,4 +1,5 @@
 #include "corpus/tokenizer.h"
+#include "corpus/stemmer.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -139,6 +140,21 @@ TEST(TokenizerFr, StemsShareSingularAndPlural) {
   EXPECT_EQ(tokens[0].stem, tokens[1].stem);
   EXPECT_NE(tokens[0].stem, tokens[0].key);
   EXPECT_EQ(tokens[2].key, "elysee");
+}
+
+TEST(TokenizerFr, WithoutStemsTheStemIsTheKeyAndStemmerGivesTheTokenizersStem) {
+  Tokenizer stemming(Lang::fr), plain(Lang::fr, Stems::none);
+  const Stemmer stem(Lang::fr);
+  auto stemmed = stemming.words("Les mercenaires organisaient des réunions");
+  auto unstemmed = plain.words("Les mercenaires organisaient des réunions");
+  ASSERT_EQ(stemmed.size(), unstemmed.size());
+  for (std::size_t i = 0; i < stemmed.size(); ++i) {
+    EXPECT_EQ(unstemmed[i].key, stemmed[i].key);
+    EXPECT_EQ(unstemmed[i].stem, unstemmed[i].key);
+    EXPECT_EQ(stem(unstemmed[i].key), stemmed[i].stem);
+  }
+  EXPECT_EQ(stem("organisaient"), "organis");
+  EXPECT_EQ(Stemmer(Lang::und)("organisaient"), "organisaient");
 }
 
 TEST(TokenizerFr, NumbersAndPunctuationStemToTheirKey) {

@@ -70,6 +70,36 @@ TEST_F(Features, TranslationScoresAboveUnrelatedSentence) {
   EXPECT_LT(features_.evidence(zero, one).llr, features_.evidence(zero, zero).llr);
 }
 
+// The aligner registers unstemmed tokens and stems each distinct word once, on two threads:
+// the evidence must be what stemming tokens gives, and the stems must matter here
+// ("organisaient" reaches FreeDict's "organiser" only through its stem).
+TEST(FeaturesStems, StemNewWordsGivesTheEvidenceOfStemmedTokens) {
+  const std::vector<std::string> fr{"Ils organisaient des réunions chaque semaine.",
+                                    "Le marché ouvre tôt le samedi."};
+  const std::vector<std::string> en{"They organized meetings every week.",
+                                    "The market opens early on Saturdays."};
+  auto evidence = [&](Stems stems, bool stem_after, unsigned threads) {
+    FeatureOptions options;
+    options.threads = threads;
+    SentenceFeatures features(&freedict_lexicon(), options);
+    Tokenizer fr_tok(Lang::fr, stems), en_tok(Lang::en, stems);
+    for (const auto& s : fr) features.add_sentence(Lang::fr, fr_tok.words(s));
+    for (const auto& s : en) features.add_sentence(Lang::en, en_tok.words(s));
+    if (stem_after) features.stem_new_words();
+    features.prepare();
+    std::vector<double> out;
+    for (std::uint32_t i = 0; i < fr.size(); ++i)
+      for (std::uint32_t j = 0; j < en.size(); ++j)
+        out.push_back(features.evidence(std::span(&i, 1), std::span(&j, 1)).llr);
+    return out;
+  };
+  const std::vector<double> stemmed = evidence(Stems::snowball, false, 1);
+  EXPECT_EQ(evidence(Stems::none, true, 1), stemmed);
+  EXPECT_EQ(evidence(Stems::none, true, 2), stemmed);
+  EXPECT_NE(evidence(Stems::none, false, 1), stemmed);
+  EXPECT_GT(stemmed[0], stemmed[1]);
+}
+
 TEST_F(Features, NumbersMatchAcrossTypographies) {
   add(Lang::fr, "50 000");
   add(Lang::en, "50,000");
