@@ -1,7 +1,6 @@
 #include "tm/bitext_miner.h"
 
 #include <algorithm>
-#include <iterator>
 
 #include "corpus/data_files.h"
 #include "tm/lexicon.h"
@@ -41,17 +40,10 @@ std::vector<ScoredPair> BitextMiner::score_candidates() {
   return pairs;
 }
 
-std::vector<Lexicon::FoldedEntry> read_core_tables() {
-  std::vector<Lexicon::FoldedEntry> entries;
-  for (const char* table : {"core_fr_en.tsv", "places_fr_en.tsv"}) {
-    std::vector<Lexicon::FoldedEntry> part =
-        Lexicon::read_tsv(data_path("mining/" + std::string(table)));
-    std::move(part.begin(), part.end(), std::back_inserter(entries));
-  }
-  return entries;
+void load_core_tables(Lexicon& lexicon) {
+  for (const char* table : {"core_fr_en.tsv", "places_fr_en.tsv"})
+    lexicon.load_tsv(data_path("mining/" + std::string(table)));
 }
-
-void load_core_tables(Lexicon& lexicon) { lexicon.add_folded(read_core_tables()); }
 
 void load_mining_lexicon(Lexicon& lexicon) {
   lexicon.load_installed_freedict();

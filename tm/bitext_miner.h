@@ -83,8 +83,6 @@ class BitextMiner {
 // irregular verb forms (data/mining/core_fr_en.tsv), countries and demonyms
 // (data/mining/places_fr_en.tsv).
 void load_core_tables(Lexicon& lexicon);
-// The same tables read but not added (Lexicon::add_folded adds them), for another thread.
-std::vector<Lexicon::FoldedEntry> read_core_tables();
 // FreeDict (the installed Debian dictionaries) plus the core tables.
 void load_mining_lexicon(Lexicon& lexicon);
 

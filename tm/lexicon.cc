@@ -134,14 +134,7 @@ void Lexicon::load_installed_freedict(const EntryFilter& keep) {
   add_freedict(FoldedFreeDict::load(en_fr), Lang::en, {}, keep);
 }
 
-void Lexicon::load_tsv(const std::string& path) { add_folded(read_tsv(path)); }
-
-void Lexicon::add_folded(std::span<const FoldedEntry> entries) {
-  for (const FoldedEntry& e : entries) add_folded(e.fr, e.en, e.weight);
-}
-
-std::vector<Lexicon::FoldedEntry> Lexicon::read_tsv(const std::string& path) {
-  std::vector<FoldedEntry> entries;
+void Lexicon::load_tsv(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(Location::in_file(path), "cannot open the dictionary");
   std::string line;
@@ -171,9 +164,8 @@ std::vector<Lexicon::FoldedEntry> Lexicon::read_tsv(const std::string& path) {
         throw Error(Location::at(path, line_no, tab2 + 2),
                     "the weight must be a number in (0, 1], not \"" + w + "\"");
     }
-    entries.push_back({fold_key(fr), fold_key(en), weight});
+    add(fr, en, weight);
   }
-  return entries;
 }
 
 }  // namespace tandem

@@ -78,14 +78,6 @@ class Lexicon {
   // A user dictionary: UTF-8 lines fr<TAB>en[<TAB>weight]; '#' starts a comment line. Errors
   // name the file and line.
   void load_tsv(const std::string& path);
-  // The same in two steps, so that the file can be read on another thread: its entries with
-  // folded keys, in file order, then add_folded() of each.
-  struct FoldedEntry {
-    std::string fr, en;
-    float weight = 1.0f;
-  };
-  static std::vector<FoldedEntry> read_tsv(const std::string& path);
-  void add_folded(std::span<const FoldedEntry> entries);
 
  private:
   // Transparent hashing: lookups by string_view without building a std::string.

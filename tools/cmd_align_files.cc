@@ -53,8 +53,13 @@ void run(const AlignFilesArgs& args, const Context& context) {
                           FoldedFreeDict::load(installed_freedict(false))};
     });
   // Function words and names: small tables, measured to help the parallel dev set too.
-  std::future<std::vector<Lexicon::FoldedEntry>> core_tables =
-      std::async(parallel ? std::launch::async : std::launch::deferred, read_core_tables);
+  // (Added first: the order in which entries arrive does not change a lexicon's links.)
+  std::future<Lexicon> core_tables =
+      std::async(parallel ? std::launch::async : std::launch::deferred, [] {
+        Lexicon core;
+        load_core_tables(core);
+        return core;
+      });
   SegmentFile fr_file, en_file;
   run_both(
       parallel, [&] { fr_file = read_segment_file(args.fr_path); },
@@ -66,7 +71,7 @@ void run(const AlignFilesArgs& args, const Context& context) {
   // On the heap, to be freed early (below).
   auto aligner_owner = std::make_unique<SentenceAligner>(fr, en);
   SentenceAligner& aligner = *aligner_owner;
-  Lexicon lexicon;
+  Lexicon lexicon = core_tables.get();
   if (!args.no_freedict) {
     // Each dictionary is read from the parsed-dictionary cache, whose keys are already folded,
     // and only the pairs these documents can use are stored (the whole of FreeDict would cost
@@ -89,7 +94,6 @@ void run(const AlignFilesArgs& args, const Context& context) {
     } catch (const Error&) {
       // A damaged article the filters would have skipped must not fail the command: read the
       // filtered articles as before, which reports the error only when it matters.
-      lexicon = Lexicon();
       try {
         for (Lang source : {Lang::fr, Lang::en})
           lexicon.add_freedict(read_freedict_cached(installed_freedict(source == Lang::fr),
@@ -100,7 +104,6 @@ void run(const AlignFilesArgs& args, const Context& context) {
       }
     }
   }
-  lexicon.add_folded(core_tables.get());
   for (const std::string& dict : args.dictionaries) lexicon.load_tsv(dict);
   AlignOptions options;
   options.learn = !args.no_learn;
