@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -154,30 +155,30 @@ double TermPairer::in_lexicon(std::string_view fr_key, std::string_view fr_stem,
   return best;
 }
 
+double TermPairer::static_evidence(std::string_view fr_key, std::string_view fr_stem,
+                                   std::string_view en_key, std::string_view en_stem) {
+  if (fr_key == en_key) return 1.0;
+  double e = in_lexicon(fr_key, fr_stem, en_key, en_stem);
+  double c = cognate_similarity(fr_key, en_key);
+  return c >= 0.7 ? std::max(e, c) : e;
+}
+
 double TermPairer::word_evidence(std::string_view fr_key, std::string_view fr_stem,
                                  std::string_view en_key, std::string_view en_stem) {
   auto [it, inserted] = cache_->evidence.try_emplace(joined(fr_key, en_key), 0.0);
-  if (inserted) {
-    double e = 0;
-    if (fr_key == en_key) {
-      e = 1.0;
-    } else {
-      e = in_lexicon(fr_key, fr_stem, en_key, en_stem);
-      double c = cognate_similarity(fr_key, en_key);
-      if (c >= 0.7) e = std::max(e, c);
-    }
-    it->second = e;
-  }
-  double e = it->second;
+  if (inserted) it->second = static_evidence(fr_key, fr_stem, en_key, en_stem);
+  return std::max(it->second, learned_evidence(fr_stem, en_stem));
+}
+
+double TermPairer::learned_evidence(std::string_view fr_stem, std::string_view en_stem) {
   // Co-occurrence in units, learned by pair(): only from three meetings on (fewer is chance in
   // a small memory), and never as sure as a dictionary.
+  if (cache_->together.empty()) return 0;
   auto t = cache_->together.find(joined(fr_stem, en_stem));
-  if (t != cache_->together.end() && t->second >= 3) {
-    double dice = 2.0 * t->second /
-                  (cache_->fr_units[std::string(fr_stem)] + cache_->en_units[std::string(en_stem)]);
-    e = std::max(e, 0.8 * dice);
-  }
-  return e;
+  if (t == cache_->together.end() || t->second < 3) return 0;
+  double dice = 2.0 * t->second /
+                (cache_->fr_units[std::string(fr_stem)] + cache_->en_units[std::string(en_stem)]);
+  return 0.8 * dice;
 }
 
 std::vector<TermPair> TermPairer::pair(std::span<const AlignedUnit> units) {
@@ -555,8 +556,11 @@ void prefer_agreeing_variants(std::vector<ScoredCandidate>& scored,
                               const EnglishVocabulary& vocabulary) {
   std::map<std::vector<std::string>, std::vector<ScoredCandidate*>> variants;
   for (ScoredCandidate& c : scored) variants[en[c.j].stems].push_back(&c);
+  // Then the one ranked higher in its corpus, so that the choice never rests on the order the
+  // candidates came in.
   auto preference = [&](const ScoredCandidate* c) {
-    return std::make_pair(vocabulary.plural(en[c->j]) == fr_plural, en[c->j].frequency);
+    return std::make_tuple(vocabulary.plural(en[c->j]) == fr_plural, en[c->j].frequency,
+                           en[c->j].weight, en.size() - c->j);
   };
   for (auto& [stems, group] : variants) {
     if (group.size() < 2) continue;
@@ -622,7 +626,10 @@ class TermPairer::WordTranslations {
       if (bucket == vocabulary_.by_prefix.end()) continue;
       for (const std::string& e : bucket->second) {
         const std::string& e_stem = vocabulary_.stem.at(e);
-        double w = pairer_.word_evidence(f, f_stem, e, e_stem);
+        // The table is memoised per French word, so a pair is met here once or twice: caching
+        // every one of them (millions on a real corpus) costs more memory than it saves time.
+        double w = std::max(pairer_.static_evidence(f, f_stem, e, e_stem),
+                            pairer_.learned_evidence(f_stem, e_stem));
         if (w < 0.5) continue;
         bool listed = pairer_.in_lexicon(f, f_stem, e, e_stem) >= w;
         if (listed) from_dictionary.insert(e);
@@ -693,24 +700,28 @@ std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTer
     // Candidates: English terms holding a translation of one of the words, and (with the
     // corpora) the terms whose contexts are most alike.
     std::vector<const WordTranslations::Table*> per_word;
-    std::unordered_map<std::size_t, double> candidates;  // English term → context cosine
+    // English term → whether it is one of the nearest terms by context.
+    std::unordered_map<std::size_t, bool> candidates;
     for (std::size_t a = 0; a < nf; ++a) {
       per_word.push_back(&translations.of(f.words[a], f.stems[a]));
       for (const auto& [e, w] : *per_word.back()) {
         auto it = vocabulary.terms_with.find(e);
         if (it != vocabulary.terms_with.end())
-          for (std::size_t j : it->second) candidates.emplace(j, 0.0);
+          for (std::size_t j : it->second)
+            // Word evidence only pairs terms within one word of each other in length.
+            if (en[j].words.size() + 1 >= nf && en[j].words.size() <= nf + 1)
+              candidates.emplace(j, false);
       }
     }
     SparseVector f_vector;
     if (dist && f.frequency >= Distributional::kMinFrequency) {
       f_vector = dist->fr_vector(f);
       for (const auto& [j, c] : dist->term_neighbours(f_vector, kTermNeighbours))
-        candidates.emplace(j, 0.0);
+        candidates[j] = true;
     }
     const double f_share = dist ? dist->fr_share(f) : 0.0;
     std::vector<ScoredCandidate> scored;
-    for (auto& [j, context] : candidates) {
+    for (const auto& [j, neighbour] : candidates) {
       const MonolingualTerm& e = en[j];
       std::size_t ne = e.words.size();
       if (ne == 0 || ne > options_.max_words) continue;
@@ -721,10 +732,14 @@ std::vector<TermPair> TermPairer::pair_comparable(std::span<const MonolingualTer
       };
       double coverage = 0;
       if (nf <= ne + 1 && ne <= nf + 1) coverage = compositional_score(nf, ne, word_pair);
+      // Contexts alone propose a translation only among the nearest terms by context (which
+      // spares comparing the contexts of every term that shares a word), and only when they
+      // are clearly alike.
+      if (coverage < options_.min_score && !neighbour) continue;
+      double context = 0;
       if (!f_vector.empty() && e.frequency >= Distributional::kMinFrequency)
         context = cosine(f_vector, dist->en_vector(j));
       if (coverage < options_.min_score) {
-        // Contexts alone propose a translation only when they are clearly alike.
         if (context < kMinTermCosine) continue;
         coverage = 0;
       }

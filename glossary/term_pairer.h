@@ -110,6 +110,11 @@ class TermPairer {
                        std::string_view en_stem);
 
  private:
+  // Spelling, lexicon and cognate evidence, not memoised; and co-occurrence evidence learned
+  // by pair(). word_evidence() is the better of the two.
+  double static_evidence(std::string_view fr_key, std::string_view fr_stem, std::string_view en_key,
+                         std::string_view en_stem);
+  double learned_evidence(std::string_view fr_stem, std::string_view en_stem);
   double in_lexicon(std::string_view fr_key, std::string_view fr_stem, std::string_view en_key,
                     std::string_view en_stem);
   const std::string& stem_of(Lang lang, const std::string& key);

@@ -119,6 +119,34 @@ TEST(TermPairerComparable, ContextDecidesBetweenTwoDictionaryTranslations) {
   EXPECT_EQ(with_contexts[0].en, "tower");
 }
 
+// Contexts alone propose a term only among the French term's nearest terms by context, and word
+// evidence only terms within one word of its length: a long English term that merely holds a
+// translation of the word ("tower" in "tall tower crane operator"), and so shares its company,
+// is not proposed for it.
+TEST(TermPairerComparable, ContextsAloneDoNotProposeALongTermThatHoldsTheWord) {
+  Lexicon lexicon;
+  lexicon.add("tour", "tower");
+  lexicon.add("béton", "concrete");
+  lexicon.add("hauteur", "height");
+  lexicon.add("mois", "month");
+  CorpusContexts fr(Lang::fr), en(Lang::en);
+  for (int i = 0; i < 3; ++i) {
+    fr.add_sentence("La tour en béton gagne en hauteur chaque mois.");
+    fr.add_sentence("Chaque mois, la tour de béton prend de la hauteur.");
+    en.add_sentence("The concrete tower gains height every month.");
+    en.add_sentence(
+        "Every month the tall tower crane operator climbs to a new height of concrete.");
+  }
+  std::vector<MonolingualTerm> fr_terms{term("tour", Lang::fr, 1, 6)};
+  std::vector<MonolingualTerm> en_terms{term("tower", Lang::en, 2, 6),
+                                        term("tall tower crane operator", Lang::en, 1, 3)};
+  TermPairer pairer(&lexicon);
+  auto pairs = pairer.pair_comparable(fr_terms, en_terms, 5, {&fr, &en});
+  ASSERT_FALSE(pairs.empty());
+  EXPECT_EQ(pairs[0].en, "tower");
+  for (const TermPair& p : pairs) EXPECT_NE(p.en, "tall tower crane operator");
+}
+
 // No dictionary entry and no resemblance: "pale" finds "blade" because both stand among the
 // translations of the same words.
 TEST(TermPairerComparable, ContextsProposeAWordTheDictionaryLacks) {

@@ -164,5 +164,23 @@ TEST(TermPairerComparable, TheMoreFrequentFormOfOneStemComesFirst) {
   EXPECT_EQ(pairs[1].en, "flowing");
 }
 
+// Same number, same frequency: the form ranked higher as a term comes first, whatever the order
+// the English terms are given in.
+TEST(TermPairerComparable, TiedFormsOfOneStemFollowTheirTermRank) {
+  Lexicon lexicon;
+  lexicon.add("écoulement", "flow");
+  TermPairer pairer(&lexicon);
+  std::vector<MonolingualTerm> fr = {mono("écoulement", {"ecoulement"}, Lang::fr, 5)};
+  for (bool flowing_first : {true, false}) {
+    std::vector<MonolingualTerm> en = {mono("flowing", {"flowing"}, Lang::en, 9),
+                                       mono("flow", {"flow"}, Lang::en, 2)};
+    en[0].frequency = en[1].frequency = 7;
+    if (!flowing_first) std::swap(en[0], en[1]);
+    auto pairs = pairer.pair_comparable(fr, en, 2);
+    ASSERT_EQ(pairs.size(), 2u);
+    EXPECT_EQ(pairs[0].en, "flowing") << "flowing given first: " << flowing_first;
+  }
+}
+
 }  // namespace
 }  // namespace tandem
