@@ -424,9 +424,12 @@ void drop_citations(const std::vector<Token>& tokens, std::vector<Role>& roles) 
 }
 
 // English terms are noun phrases: they do not end in a past participle ("assumed") or an adverb
-// ("aerodynamically" is one of the rare exceptions we give up).
+// ("aerodynamically" is one of the rare exceptions we give up). Words in -eed with no vowel
+// before it are nouns ("speed", "feed", "seed"), as Porter's stemmer reasons; "agreed" is not.
 bool can_end_term(Lang lang, std::string_view key) {
   if (lang != Lang::en || key.size() < 5) return true;
+  if (key.ends_with("eed"))
+    return key.substr(0, key.size() - 3).find_first_of("aeiouy") == std::string_view::npos;
   return !(key.ends_with("ed") || key.ends_with("ly"));
 }
 

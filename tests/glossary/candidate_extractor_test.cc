@@ -234,5 +234,18 @@ TEST(CandidateExtractorEn, KeepsAModelNumberAfterACapitalisedName) {
   EXPECT_NE(find(x, "iec 61400 standard"), nullptr);
 }
 
+// Regression: every English word ending in "ed" was taken for a past participle, so "wind
+// speed" was never a candidate. Words in -eed with no vowel before are nouns; participles are not.
+TEST(CandidateExtractorEn, NounsInEedEndTermsParticiplesDoNot) {
+  CandidateExtractor x(Lang::en);
+  x.add_sentence("The mean wind speed rose while the seed bank stayed closed.", 0);
+  x.add_sentence("The turbine load agreed with the model.", 0);
+  EXPECT_NE(find(x, "mean wind speed"), nullptr);
+  EXPECT_NE(find(x, "wind speed"), nullptr);
+  EXPECT_NE(find(x, "seed"), nullptr);
+  EXPECT_EQ(find(x, "turbine load agreed"), nullptr);
+  EXPECT_NE(find(x, "turbine load"), nullptr);
+}
+
 }  // namespace
 }  // namespace tandem
