@@ -16,6 +16,7 @@
 #include "glossary/tbx_reader.h"
 #include "glossary/tbx_writer.h"
 #include "glossary/term_base.h"
+#include "glossary/term_list.h"
 #include "glossary/term_lookup.h"
 #include "glossary/term_pairer.h"
 #include "glossary/termhood.h"
@@ -382,10 +383,12 @@ void add_import(CLI::App& parent, Context& context) {
   });
 }
 
-// The best-ranked term candidates of a set of files, for pairing; `contexts` reads the same
-// sentences. Files are cut into sentences first: web text may hold a whole page on one line.
-std::vector<MonolingualTerm> ranked_terms(Lang lang, const std::vector<std::string>& files,
-                                          std::size_t limit, CorpusContexts& contexts) {
+// The terms of one side of pair-files and the corpus contexts (`contexts` reads the same
+// sentences): the listed terms when `list` names a file, else the best-ranked candidates. Files
+// are cut into sentences first: web text may hold a whole page on one line.
+std::vector<MonolingualTerm> side_terms(Lang lang, const std::vector<std::string>& files,
+                                        const std::string& list, std::size_t limit,
+                                        CorpusContexts& contexts) {
   CandidateExtractor extractor(lang);
   Segmenter segmenter(lang);
   std::int64_t document = 0;
@@ -399,8 +402,11 @@ std::vector<MonolingualTerm> ranked_terms(Lang lang, const std::vector<std::stri
   }
   TermhoodOptions all;
   all.threshold = -1e9;
+  std::vector<ScoredTerm> ranking =
+      rank_terms(extractor, GeneralFrequencies::load_bundled(lang), all);
+  if (!list.empty()) return resolve_term_list(lang, read_term_list(list), extractor, ranking);
   std::vector<MonolingualTerm> terms;
-  for (const ScoredTerm& t : rank_terms(extractor, GeneralFrequencies::load_bundled(lang), all)) {
+  for (const ScoredTerm& t : ranking) {
     if (terms.size() >= limit) break;
     const TermCandidate& c = extractor.candidates()[t.candidate];
     terms.push_back({c.term, c.words, c.stems, t.score, c.keys, c.frequency});
@@ -411,6 +417,7 @@ std::vector<MonolingualTerm> ranked_terms(Lang lang, const std::vector<std::stri
 void add_pair_files(CLI::App& parent, Context& context) {
   struct Args {
     std::vector<std::string> fr, en;
+    std::string fr_terms, en_terms;
     std::size_t per_term = 5;
     std::size_t max_terms = 50000;
     bool no_dictionary = false;
@@ -422,6 +429,13 @@ void add_pair_files(CLI::App& parent, Context& context) {
       "Term translations between comparable French and English files: FR<TAB>EN<TAB>SCORE");
   cmd->add_option("--fr", a->fr, "French text files")->required()->check(CLI::ExistingFile);
   cmd->add_option("--en", a->en, "English text files")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--fr-terms", a->fr_terms,
+                  "Pair these French terms (one a line; lemmas or any inflection) instead of "
+                  "extracting them")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--en-terms", a->en_terms,
+                  "Choose the translations among these English terms instead of extracted ones")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--per-term", a->per_term, "English candidates per French term");
   cmd->add_option("--max-terms", a->max_terms, "Best-ranked candidates kept per language");
   cmd->add_flag("--no-dictionary", a->no_dictionary, "Do not use the FreeDict dictionaries");
@@ -439,8 +453,8 @@ void add_pair_files(CLI::App& parent, Context& context) {
       }
     }
     CorpusContexts fr_contexts(Lang::fr), en_contexts(Lang::en);
-    auto fr = ranked_terms(Lang::fr, a->fr, a->max_terms, fr_contexts);
-    auto en = ranked_terms(Lang::en, a->en, a->max_terms, en_contexts);
+    auto fr = side_terms(Lang::fr, a->fr, a->fr_terms, a->max_terms, fr_contexts);
+    auto en = side_terms(Lang::en, a->en, a->en_terms, a->max_terms, en_contexts);
     TermPairer pairer(have_lexicon ? &lexicon : nullptr);
     ComparableContexts contexts;
     if (!a->no_contexts) contexts = {&fr_contexts, &en_contexts};

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Term-pair quality on the TTC wind-energy comparable corpora (fr→en): runs
-# `tandem glossary pair-files` on ttc_we/{fr,en} and scores the pairs against ttc_we/ref.fr-en.tsv
-# with the shared scorer, with exact matching and with --norm loose (the references are lemmas).
+# Term-pair quality on the TTC wind-energy comparable corpora (fr→en): runs `tandem glossary
+# pair-files` on ttc_we/{fr,en} and scores the pairs against ttc_we/ref.fr-en.tsv with the
+# shared scorer, with exact matching and with --norm loose (the references are lemmas), in three
+# settings:
+#  - open: both sides' terms extracted from the corpora (nothing given);
+#  - French list: the reference's French terms given (--fr-terms), English terms extracted;
+#  - both lists: the reference's French and English terms given (--fr-terms, --en-terms), the
+#    setting of the dev README's spelling-similarity baseline (P@1 0.384).
 #
 # Usage: tools/eval_pairs.sh [TANDEM_BINARY [PAIR-FILES OPTIONS...]]
 #        (default build/release/tools/tandem; e.g. --no-contexts for compositional evidence only)
@@ -11,15 +16,24 @@ cd "$(dirname "$0")/.."
 tandem=${1:-build/release/tools/tandem}
 shared=${TANDEM_SHARED_DIR:-../shared}
 terms=$shared/dev/terms
+ref=$terms/ttc_we/ref.fr-en.tsv
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-"$tandem" --quiet glossary pair-files --fr "$terms"/ttc_we/fr/*.txt --en "$terms"/ttc_we/en/*.txt \
-  "${@:2}" >"$out/pairs.tsv"
-echo "== TTC wind energy fr→en, $(wc -l <"$out/pairs.tsv") pairs"
-for norm in "" "--norm loose"; do
-  echo "-- normalisation: ${norm:-exact}"
-  # shellcheck disable=SC2086
-  /usr/bin/python3 "$terms/score_pairs.py" "$terms/ttc_we/ref.fr-en.tsv" "$out/pairs.tsv" $norm |
-    sed -n '1,3p'
-done
+grep -v '^#' "$ref" | cut -f1 >"$out/fr-terms.txt"
+grep -v '^#' "$ref" | cut -f2 >"$out/en-terms.txt"
+run() {
+  local name=$1
+  shift
+  "$tandem" --quiet glossary pair-files --fr "$terms"/ttc_we/fr/*.txt --en "$terms"/ttc_we/en/*.txt \
+    "$@" >"$out/pairs.tsv"
+  echo "== TTC wind energy fr→en, $name: $(wc -l <"$out/pairs.tsv") pairs"
+  for norm in "" "--norm loose"; do
+    echo "-- normalisation: ${norm:-exact}"
+    # shellcheck disable=SC2086
+    /usr/bin/python3 "$terms/score_pairs.py" "$ref" "$out/pairs.tsv" $norm | sed -n '1,3p'
+  done
+}
+run "open (terms extracted on both sides)" "${@:2}"
+run "French terms given" --fr-terms "$out/fr-terms.txt" "${@:2}"
+run "French and English terms given" --fr-terms "$out/fr-terms.txt" --en-terms "$out/en-terms.txt" "${@:2}"

@@ -69,6 +69,46 @@ TEST(TermsCli, BackgroundTextsLendEvidenceButNeverTerms) {
   EXPECT_NE(score_of(helped.out, "pitch bearing"), score_of(alone.out, "pitch bearing"));
 }
 
+// pair-files with the terminologist's own lists: the French terms as listed (a lemma finds its
+// inflected occurrences), their translations chosen only among the listed English terms.
+TEST(PairFilesCli, PairsListedTermsAmongListedTranslations) {
+  testing::TempDir dir;
+  testing::write_file(dir / "fr.txt",
+                      "Les générateurs électriques de la centrale sont refroidis par air.\n"
+                      "Chaque générateur électrique alimente un transformateur.\n"
+                      "Le rotor entraîne les générateurs électriques par un arbre.\n");
+  testing::write_file(dir / "en.txt",
+                      "The electric generators of the plant are air cooled.\n"
+                      "Each electric generator feeds a transformer.\n"
+                      "The rotor drives the electric generators through a shaft.\n");
+  testing::write_file(dir / "fr-terms.txt", "# lemmas\ngénérateur électrique\nrotor\n");
+  testing::write_file(dir / "en-terms.txt", "electric generator\t12\nrotor\nshaft\nair\n");
+  auto r = ok({"-q", "glossary", "pair-files", "--fr", (dir / "fr.txt").string(), "--en",
+               (dir / "en.txt").string(), "--fr-terms", (dir / "fr-terms.txt").string(),
+               "--en-terms", (dir / "en-terms.txt").string()});
+  std::istringstream lines(r.out);
+  std::vector<std::string> firsts, english;
+  std::string previous;
+  for (std::string line; std::getline(lines, line);) {
+    auto fields = line.substr(0, line.rfind('\t'));
+    std::string fr = fields.substr(0, fields.find('\t'));
+    english.push_back(fields.substr(fields.find('\t') + 1));
+    if (fr != previous) firsts.push_back(fields);
+    previous = fr;
+  }
+  EXPECT_EQ(firsts,
+            (std::vector<std::string>{"générateur électrique\telectric generator", "rotor\trotor"}))
+      << r.out;
+  for (const std::string& e : english)
+    EXPECT_THAT((std::vector<std::string>{"electric generator", "rotor", "shaft", "air"}),
+                ::testing::Contains(e));
+  // A list that does not exist is a usage error, named.
+  auto bad = run_tandem({"glossary", "pair-files", "--fr", (dir / "fr.txt").string(), "--en",
+                         (dir / "en.txt").string(), "--fr-terms", (dir / "none.txt").string()});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("none.txt"));
+}
+
 class GlossaryCli : public ::testing::Test {
  protected:
   std::vector<std::string> with_db(std::vector<std::string> args) {
