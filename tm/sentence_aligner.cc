@@ -465,12 +465,12 @@ class SentenceAligner::Impl {
       }
       length_.variance = std::clamp(var / double(lengths.size()), 2.0, 40.0);
     }
+    // Links first: then the new rate's ratios are computed once, by prepare().
+    const bool relink = learner.pair_count() >= kMinConfidentBeads;
+    if (relink) features_.add_links(learned);
     if (counts.linked >= 50)
       features_.set_match_rate(std::clamp(counts.matched / counts.linked, 0.25, 0.9));
-    if (learner.pair_count() >= kMinConfidentBeads) {
-      features_.add_links(learned);
-      features_.prepare();
-    }
+    if (relink) features_.prepare();
   }
 
   static constexpr double kScoreBias = -1.0;

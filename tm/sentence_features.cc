@@ -415,7 +415,9 @@ void SentenceFeatures::finish_side(Side& s, const Side& other) {
 
 void SentenceFeatures::set_match_rate(double rate) {
   options_.match_rate = rate;
-  // Before the first prepare() there is nothing to recompute yet.
+  // Before the first prepare() there is nothing to recompute yet; with learned links waiting
+  // for prepare(), it recomputes everything anyway.
+  if (learned_applied_ < learned_.size()) return;
   auto ready = [](const Side& s) {
     return s.chance.size() == s.keys.size() && s.links.size() == s.keys.size();
   };

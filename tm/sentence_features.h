@@ -91,6 +91,8 @@ class SentenceFeatures {
   // English translations. Takes effect at the next prepare().
   void add_links(const Lexicon& learned);
 
+  // Recomputes the ratios evidence() reads at once, except when add_links() entries wait for
+  // prepare(): that prepare() recomputes them (so set the rate after add_links, not before).
   void set_match_rate(double rate);
   double match_rate() const { return options_.match_rate; }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -119,6 +120,38 @@ TEST_F(Features, LearnedLinksRaiseTheScoreOfWordsNoDictionaryKnows) {
   features_.add_links(learned);
   features_.prepare();
   EXPECT_GT(features_.similarity(0, 0), before + 0.2);
+}
+
+// The aligner sets the re-estimated match rate after add_links(), so that prepare() computes
+// the ratios once: the evidence must be the same as in the other order.
+TEST(FeaturesMatchRate, RateSetAfterAddLinksGivesTheEvidenceOfRateSetBefore) {
+  Tokenizer fr_tok(Lang::fr), en_tok(Lang::en);
+  auto prepared = [&] {
+    auto features = std::make_unique<SentenceFeatures>(&freedict_lexicon());
+    features->add_sentence(Lang::fr, fr_tok.words("Le gouzigou a traversé la rivière hier."));
+    features->add_sentence(Lang::en, en_tok.words("The wizzlebot crossed the river yesterday."));
+    features->prepare();
+    return features;
+  };
+  auto llr = [](const SentenceFeatures& features) {
+    std::uint32_t zero = 0;
+    return features.evidence(std::span(&zero, 1), std::span(&zero, 1)).llr;
+  };
+  Lexicon learned;
+  learned.add("gouzigou", "wizzlebot", 0.8f);
+  auto relinked = [&](bool rate_first) {
+    auto features = prepared();
+    if (rate_first) features->set_match_rate(0.7);
+    features->add_links(learned);
+    if (!rate_first) features->set_match_rate(0.7);
+    features->prepare();
+    return llr(*features);
+  };
+  EXPECT_EQ(relinked(false), relinked(true));
+  auto features = prepared();
+  const double before = llr(*features);
+  features->set_match_rate(0.7);  // no links waiting: takes effect at once
+  EXPECT_NE(llr(*features), before);
 }
 
 TEST(LexiconLearner, LearnsConsistentPairsAndDropsChanceCooccurrences) {
