@@ -9,13 +9,41 @@
 #include <system_error>
 #include <thread>
 
+#include <pthread.h>
+#include <sched.h>
+
 namespace tandem {
 namespace {
+
+// Keeps the calling thread and `helper` on two different CPUs, when the process may use two:
+// the caller stays on the CPU it runs on, the helper takes the next one allowed. Left to itself,
+// the kernel wakes the helper on the CPU of the thread that woke it (most wakers soon sleep),
+// so the two pieces of a run_both() took turns on one CPU while the other idled (`perf sched
+// timehist`: 0.97 CPUs busy during a two-thread align-files; pinned, 1.3 and 22% less wall time).
+void place_on_two_cpus(std::thread& helper) {
+  cpu_set_t allowed;
+  CPU_ZERO(&allowed);
+  const int here = sched_getcpu();
+  if (here < 0 || sched_getaffinity(0, sizeof allowed, &allowed) != 0 || CPU_COUNT(&allowed) < 2 ||
+      !CPU_ISSET(here, &allowed))
+    return;
+  int next = here;
+  do next = (next + 1) % CPU_SETSIZE;
+  while (!CPU_ISSET(next, &allowed));
+  auto pin = [](pthread_t thread, int cpu) {
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(cpu, &one);
+    pthread_setaffinity_np(thread, sizeof one, &one);  // a refusal only costs speed
+  };
+  pin(pthread_self(), here);
+  pin(helper.native_handle(), next);
+}
 
 // One thread that runs the pieces handed to it, one at a time.
 class Helper {
  public:
-  Helper() : thread_([this] { loop(); }) {}
+  Helper() : thread_([this] { loop(); }) { place_on_two_cpus(thread_); }
   ~Helper() {
     {
       std::lock_guard lock(mutex_);

@@ -9,6 +9,10 @@
 // (handing it work costs a few microseconds; starting a thread costs tens). When the helper is
 // busy (another thread of the caller's is using it, or a piece itself calls run_both), the
 // pieces simply run one after the other on the calling thread: never a deadlock, same results.
+// When the process may use two CPUs or more, the thread that first hands work over stays on the
+// CPU it runs on and the helper is given another (sched affinity): otherwise the kernel wakes
+// the helper on its waker's CPU and the two pieces take turns there. `taskset -c N` (one CPU)
+// turns that off.
 //
 // Thread-safety: both functions may be called from any thread (not from a child process forked
 // after the helper started without exec: the child has no helper). Exceptions thrown by a piece

@@ -2,6 +2,7 @@
 #include "tm/parallel.h"
 
 #include <gtest/gtest.h>
+#include <sched.h>
 
 #include <algorithm>
 #include <atomic>
@@ -25,6 +26,29 @@ TEST(RunBoth, RunsBothPiecesOnTwoThreadsWhenParallel) {
       [&] { b_thread = std::this_thread::get_id(); });
   EXPECT_EQ(a_thread, std::this_thread::get_id());
   EXPECT_EQ(b_thread, std::this_thread::get_id());
+}
+
+// Regression: the kernel woke the helper on the caller's CPU, so the two pieces took turns on
+// one CPU. With two CPUs allowed, the pieces run on two different ones, every time.
+// The CPUs the process may use, read before any test runs: run_both's first call pins the
+// calling thread to one.
+const int kAllowedCpus = [] {
+  cpu_set_t allowed;
+  CPU_ZERO(&allowed);
+  return sched_getaffinity(0, sizeof allowed, &allowed) == 0 ? CPU_COUNT(&allowed) : 1;
+}();
+
+TEST(RunBoth, PiecesRunOnTwoDifferentCpusWhenTwoAreAllowed) {
+  for (int round = 0; round < 20; ++round) {
+    int a_cpu = -1, b_cpu = -1;
+    run_both(
+        true, [&] { a_cpu = sched_getcpu(); }, [&] { b_cpu = sched_getcpu(); });
+    ASSERT_GE(a_cpu, 0);
+    if (kAllowedCpus >= 2)
+      EXPECT_NE(a_cpu, b_cpu);
+    else
+      EXPECT_EQ(a_cpu, b_cpu);  // one CPU: the helper still runs, on it
+  }
 }
 
 TEST(RunBoth, RethrowsTheFirstPiecesErrorAfterBothFinished) {
