@@ -26,12 +26,13 @@ std::string trimmed(std::string_view text) {
   return std::string(text.substr(begin, end - begin + 1));
 }
 
-// The listed term's own candidate: the one spanning the whole term, else the longest (a list
-// may hold a term the extractor would cut, e.g. one ending in a function word).
+// The listed term's own candidate, read by `extractor` as a sentence of its own: the one
+// spanning the whole term, else the longest (a list may hold a term the extractor would cut,
+// e.g. one ending in a function word).
 const TermCandidate* describe(CandidateExtractor& extractor, const std::string& term) {
-  extractor.add_sentence(term, 0);
   const TermCandidate* best = nullptr;
-  for (const TermCandidate& c : extractor.candidates()) {
+  for (std::size_t i : extractor.add_sentence(term, 0)) {
+    const TermCandidate& c = extractor.candidates()[i];
     if (c.term == term) return &c;
     if (!best || c.token_count > best->token_count) best = &c;
   }
@@ -72,10 +73,10 @@ std::vector<MonolingualTerm> resolve_term_list(Lang lang, std::span<const std::s
 
   CandidateOptions long_terms;
   long_terms.max_tokens = 12;  // a listed term is taken whole, however long
+  CandidateExtractor own(lang, long_terms);
   std::vector<MonolingualTerm> out;
   out.reserve(terms.size());
   for (const std::string& term : terms) {
-    CandidateExtractor own(lang, long_terms);
     const TermCandidate* self = describe(own, term);
     MonolingualTerm m;
     m.term = term;
