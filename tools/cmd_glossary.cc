@@ -455,6 +455,16 @@ void add_pair_files(CLI::App& parent, Context& context) {
     CorpusContexts fr_contexts(Lang::fr), en_contexts(Lang::en);
     auto fr = side_terms(Lang::fr, a->fr, a->fr_terms, a->max_terms, fr_contexts);
     auto en = side_terms(Lang::en, a->en, a->en_terms, a->max_terms, en_contexts);
+    for (const auto& [list, terms] : {std::pair{&a->fr_terms, &fr}, std::pair{&a->en_terms, &en}}) {
+      if (list->empty()) continue;
+      auto unseen = std::count_if(terms->begin(), terms->end(),
+                                  [](const MonolingualTerm& t) { return t.frequency == 0; });
+      if (unseen)
+        context.info(
+            fmt::format("{} of the {} terms of {} do not occur in the texts (paired on "
+                        "their words alone)",
+                        unseen, terms->size(), *list));
+    }
     TermPairer pairer(have_lexicon ? &lexicon : nullptr);
     ComparableContexts contexts;
     if (!a->no_contexts) contexts = {&fr_contexts, &en_contexts};

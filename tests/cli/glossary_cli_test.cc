@@ -82,8 +82,8 @@ TEST(PairFilesCli, PairsListedTermsAmongListedTranslations) {
                       "Each electric generator feeds a transformer.\n"
                       "The rotor drives the electric generators through a shaft.\n");
   testing::write_file(dir / "fr-terms.txt", "# lemmas\ngénérateur électrique\nrotor\n");
-  testing::write_file(dir / "en-terms.txt", "electric generator\t12\nrotor\nshaft\nair\n");
-  auto r = ok({"-q", "glossary", "pair-files", "--fr", (dir / "fr.txt").string(), "--en",
+  testing::write_file(dir / "en-terms.txt", "electric generator\t12\nrotor\nshaft\nair\ngearbox\n");
+  auto r = ok({"glossary", "pair-files", "--fr", (dir / "fr.txt").string(), "--en",
                (dir / "en.txt").string(), "--fr-terms", (dir / "fr-terms.txt").string(),
                "--en-terms", (dir / "en-terms.txt").string()});
   std::istringstream lines(r.out);
@@ -100,8 +100,12 @@ TEST(PairFilesCli, PairsListedTermsAmongListedTranslations) {
             (std::vector<std::string>{"générateur électrique\telectric generator", "rotor\trotor"}))
       << r.out;
   for (const std::string& e : english)
-    EXPECT_THAT((std::vector<std::string>{"electric generator", "rotor", "shaft", "air"}),
-                ::testing::Contains(e));
+    EXPECT_THAT(
+        (std::vector<std::string>{"electric generator", "rotor", "shaft", "air", "gearbox"}),
+        ::testing::Contains(e));
+  // The user hears of listed terms the texts never use.
+  EXPECT_THAT(r.err, HasSubstr("1 of the 5 terms of " + (dir / "en-terms.txt").string()));
+  EXPECT_THAT(r.err, ::testing::Not(HasSubstr("fr-terms.txt")));
   // A list that does not exist is a usage error, named.
   auto bad = run_tandem({"glossary", "pair-files", "--fr", (dir / "fr.txt").string(), "--en",
                          (dir / "en.txt").string(), "--fr-terms", (dir / "none.txt").string()});
