@@ -563,6 +563,8 @@ std::string lower_case(std::string_view text) {
   return out;
 }
 
+std::string term_form(std::string_view text) { return lower_case(collapse_spaces(text)); }
+
 CandidateExtractor::CandidateExtractor(Lang lang, CandidateOptions options)
     : lang_(lang), options_(options), tokenizer_(lang), segmenter_(lang) {}
 
@@ -636,8 +638,7 @@ std::vector<std::size_t> CandidateExtractor::add_sentence(std::string_view text,
       }
       links_in_a_row = 0;
       if (!can_end_term(lang_, tokens[j].key)) continue;
-      std::string term = lower_case(
-          collapse_spaces(text.substr(tokens[i].begin, tokens[j].end - tokens[i].begin)));
+      std::string term = term_form(text.substr(tokens[i].begin, tokens[j].end - tokens[i].begin));
       auto [it, inserted] = index_.try_emplace(term, candidates_.size());
       if (inserted) {
         TermCandidate c;

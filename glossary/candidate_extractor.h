@@ -117,5 +117,8 @@ bool is_linking_word(Lang lang, std::string_view key);
 bool abbreviates(std::string_view acronym, std::string_view long_form);
 // Lower case of UTF-8 text by Unicode rules ("ÉOLIENNE" → "éolienne").
 std::string lower_case(std::string_view text);
+// A term as candidates are identified (TermCandidate::term): lower case, each run of white space
+// one space, none at the ends ("Étude  d'impact " → "étude d'impact").
+std::string term_form(std::string_view text);
 
 }  // namespace tandem

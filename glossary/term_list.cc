@@ -18,14 +18,6 @@ std::string stem_signature(const std::vector<std::string>& stems) {
   return out;
 }
 
-std::string trimmed(std::string_view text) {
-  const char* space = " \t\r\f\v";
-  std::size_t begin = text.find_first_not_of(space);
-  if (begin == std::string_view::npos) return {};
-  std::size_t end = text.find_last_not_of(space);
-  return std::string(text.substr(begin, end - begin + 1));
-}
-
 // The listed term's own candidate, read by `extractor` as a sentence of its own: the one
 // spanning the whole term, else the longest (a list may hold a term the extractor would cut,
 // e.g. one ending in a function word).
@@ -50,12 +42,9 @@ std::vector<std::string> read_term_list(const std::string& path) {
     std::size_t end = rest.find('\n');
     std::string_view line = rest.substr(0, end);
     rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-    std::string term = trimmed(line.substr(0, line.find('\t')));
+    std::string term = term_form(line.substr(0, line.find('\t')));
     if (term.empty() || term.front() == '#') continue;
-    std::string folded;
-    for (char ch : lower_case(term))
-      if (ch != ' ' || (!folded.empty() && folded.back() != ' ')) folded += ch;
-    if (seen.insert(folded).second) terms.push_back(std::move(folded));
+    if (seen.insert(term).second) terms.push_back(std::move(term));
   }
   return terms;
 }

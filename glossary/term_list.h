@@ -23,8 +23,8 @@
 
 namespace tandem {
 
-// The terms of a list file, in file order, each once (lowercased, single spaces). Errors
-// (unreadable file, bad encoding) name the file and, for a bad line, its number.
+// The terms of a list file, in file order, each once, in term_form() (lower case, single
+// spaces). Errors (unreadable file, bad encoding) name the file, and the byte for bad encoding.
 std::vector<std::string> read_term_list(const std::string& path);
 
 // The listed terms as the pairer takes them, in list order. `corpus` holds the candidates of
