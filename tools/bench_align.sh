@@ -14,17 +14,18 @@ trap 'rm -rf "$work"' EXIT
 
 sentences=$(cat "$dev"/*.fr "$dev"/*.en | wc -l)
 
-# Two figures, from ROUNDS runs of every document: the sum over documents of each one's best
-# time (how a single command is usually timed: the least disturbed run), and the best time of a
-# whole round (all documents one after the other, so one disturbed run spoils the round).
-# timing CMD...: prints "SUM_OF_BESTS BEST_ROUND" in seconds.
+# Three figures, from ROUNDS runs of every document: the sum over documents of each one's best
+# time (how a single command is usually timed: the least disturbed run), the best time of a
+# whole round (all documents one after the other, so one disturbed run spoils the round) and the
+# median round (what a user sees on a machine doing other things too).
+# timing CMD...: prints "SUM_OF_BESTS BEST_ROUND MEDIAN_ROUND" in seconds.
 timing() {
   python3 - "$dev" "$rounds" "$@" <<'PY'
-import glob, subprocess, sys, time
+import glob, statistics, subprocess, sys, time
 dev, rounds, cmd = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 docs = sorted(glob.glob(dev + "/*.fr"))
 best = [float("inf")] * len(docs)
-best_round = float("inf")
+round_times = []
 for _ in range(rounds):
     total = 0.0
     for k, fr in enumerate(docs):
@@ -33,13 +34,13 @@ for _ in range(rounds):
         t = time.perf_counter() - start
         best[k] = min(best[k], t)
         total += t
-    best_round = min(best_round, total)
-print(sum(best), best_round)
+    round_times.append(total)
+print(sum(best), min(round_times), statistics.median(round_times))
 PY
 }
 
 report() {
-  python3 -c "s, r = $2, $3; n = $sentences; print(f'$1: {n} sentences in {s:.3f} s (sum of per-document bests) = {n/s:,.0f} sent/s; best whole round {r:.3f} s = {n/r:,.0f} sent/s')"
+  python3 -c "s, r, m = $2, $3, $4; n = $sentences; print(f'$1: {n} sentences in {s:.3f} s (sum of per-document bests) = {n/s:,.0f} sent/s; best whole round {r:.3f} s = {n/r:,.0f} sent/s; median round {m:.3f} s = {n/m:,.0f} sent/s')"
 }
 
 report "tandem align-files" $(timing "$tandem" -q align-files)
